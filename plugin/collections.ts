@@ -1,0 +1,110 @@
+import {
+  extractStoryElements,
+  markParsed,
+  NewsroomError,
+  type ExtractResult,
+  type NewsroomElement,
+  type PullQuote,
+  type Quote,
+  type StoryHighlights,
+  type Video,
+} from "../src/index.js";
+import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy.js";
+import { PAIRED_SHORTCODES } from "./shortcodes.js";
+import type { BuildState } from "./state.js";
+
+/** The story an element belongs to, as collection items carry it. */
+export interface StoryReference {
+  url: string;
+  title: string;
+  date: Date;
+}
+
+export type ElementItem<T extends NewsroomElement> = T & { story: StoryReference };
+export type HighlightsItem = ElementItem<StoryHighlights>;
+export type QuoteItem = ElementItem<Quote> | ElementItem<PullQuote>;
+export type VideoItem = ElementItem<Video>;
+
+/** Newest first; stories on the same date keep a stable order by their input path, so builds are reproducible. */
+function newestFirst(a: CollectionItem, b: CollectionItem): number {
+  return b.date.getTime() - a.date.getTime() || a.inputPath.localeCompare(b.inputPath);
+}
+
+/**
+ * Every story is read once per build, whichever collections ask for it: the cache lives for one build and is keyed
+ * by the story's file and the exact source, so a rebuild after an edit reads the new source.
+ */
+export class StoryReader {
+  #cache = new Map<string, { body: string; result: ExtractResult }>();
+
+  constructor(readonly state: BuildState) {}
+
+  reset(): void {
+    this.#cache.clear();
+  }
+
+  read(item: CollectionItem): ExtractResult {
+    const page = item.data.page;
+    const body = page?.rawInput ?? item.rawInput ?? "";
+    const cached = this.#cache.get(item.inputPath);
+    if (cached && cached.body === body) return cached.result;
+    const { options, markdown } = this.state;
+    const result = extractStoryElements(
+      {
+        data: item.data,
+        body,
+        isMarkdown: item.inputPath.endsWith(".md"),
+        file: item.inputPath,
+        lineOffset: this.state.bodyLineOffset(page),
+      },
+      {
+        markdown,
+        markdownEnv: { page: { ...page, inputPath: item.inputPath, rawInput: body } },
+        shortcodes: options.shortcodes,
+        pairedShortcodes: PAIRED_SHORTCODES,
+        filters: {
+          highlights: options.filters.highlights,
+          quote: options.filters.quote,
+          pullquote: options.filters.pullquote,
+          video: options.filters.video,
+        },
+      },
+    );
+    for (const warning of result.warnings) console.warn(warning.message);
+    this.#cache.set(item.inputPath, { body, result });
+    return result;
+  }
+}
+
+export function registerCollections(config: EleventyConfig, state: BuildState, reader: StoryReader): void {
+  const { collections, storyTag } = state.options;
+  const stories = (api: CollectionApi) => api.getFilteredByTag(storyTag).slice().sort(newestFirst);
+
+  const elementsOf = <T extends NewsroomElement>(api: CollectionApi, keep: (element: NewsroomElement) => element is T): Array<ElementItem<T>> =>
+    stories(api).flatMap((story) => {
+      const reference: StoryReference = { url: String(story.url), title: storyTitle(story), date: story.date };
+      return reader
+        .read(story)
+        .elements.map((found) => found.element)
+        .filter(keep)
+        .map((element) => markParsed({ ...element, story: reference }));
+    });
+
+  config.addCollection(collections.stories, stories);
+  config.addCollection(collections.highlights, (api) => elementsOf(api, (e): e is StoryHighlights => e.type === "highlights"));
+  config.addCollection(collections.quotes, (api) => elementsOf(api, (e): e is Quote | PullQuote => e.type === "quote" || e.type === "pullquote"));
+  config.addCollection(collections.videos, (api) => elementsOf(api, (e): e is Video => e.type === "video"));
+}
+
+function storyTitle(story: CollectionItem): string {
+  const title: unknown = story.data["title"];
+  if (typeof title !== "string" || title.trim() === "") {
+    throw new NewsroomError({
+      element: "story",
+      problem: "the story has no title",
+      fix: 'add "title:" to its front matter (collections and listing pages name every story by it)',
+      file: story.inputPath,
+    });
+  }
+  return title;
+}

@@ -1,0 +1,48 @@
+/**
+ * The part of Eleventy's configuration API this plugin uses. Eleventy's own types are JSDoc and shallow, so the plugin
+ * declares what it relies on; any Eleventy 3 `eleventyConfig` fits.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Callback = (...args: any[]) => any;
+
+export interface EleventyConfig {
+  /** Typed for this plugin's options; other plugins' options pass through. */
+  addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void, options?: Options): unknown;
+  addPassthroughCopy(path: string | Record<string, string>): unknown;
+  versionCheck(range: string): void;
+  amendLibrary(engine: "md", callback: (md: any) => void): void;
+  addShortcode(name: string, callback: Callback): void;
+  addPairedShortcode(name: string, callback: Callback): void;
+  addLiquidFilter(name: string, callback: Callback): void;
+  addNunjucksFilter(name: string, callback: Callback): void;
+  addJavaScriptFilter(name: string, callback: Callback): void;
+  addCollection(name: string, callback: (collectionApi: CollectionApi) => unknown): void;
+  addPreprocessor(name: string, extensions: string, callback: Callback): void;
+  on(event: string, callback: Callback): void;
+}
+
+/** What Eleventy calls `this` inside shortcodes and filters (Eleventy 3 supplies `page`). */
+export interface EleventyContext {
+  page?: EleventyPage;
+  env?: { getFilter?(name: string): (value: string) => unknown };
+}
+
+export interface EleventyPage {
+  url?: string | false;
+  inputPath?: string;
+  outputPath?: string | false;
+  rawInput?: string;
+  templateSyntax?: string;
+}
+
+export interface CollectionItem {
+  url: string | false;
+  inputPath: string;
+  date: Date;
+  data: Record<string, any> & { page?: EleventyPage };
+  rawInput?: string;
+}
+
+export interface CollectionApi {
+  getFilteredByTag(tag: string): CollectionItem[];
+}

@@ -1,0 +1,63 @@
+import { machineDate, NewsroomError, readableDate, renderTime, toStoryDate, type ElementType, type StoryDate } from "../src/index.js";
+import type { EleventyConfig, EleventyContext } from "./eleventy.js";
+import type { FilterNames } from "./options.js";
+import { filterInput, isEmpty, renderFromTemplate } from "./render.js";
+import type { BuildState } from "./state.js";
+
+type Filter = (this: EleventyContext, value: unknown, ...args: unknown[]) => string;
+
+/** Registers a filter for each engine; Nunjucks escapes filter output, so HTML filters are marked safe there. */
+function addFilter(config: EleventyConfig, name: string, filter: Filter, returnsHtml: boolean): void {
+  config.addLiquidFilter(name, filter);
+  config.addJavaScriptFilter(name, filter);
+  config.addNunjucksFilter(name, function (this: EleventyContext, value: unknown, ...args: unknown[]) {
+    const output = filter.call(this, value, ...args);
+    const markSafe = returnsHtml ? this?.env?.getFilter?.("safe") : undefined;
+    return markSafe ? markSafe(output) : output;
+  });
+}
+
+const ELEMENT_FILTERS: ReadonlyArray<[keyof FilterNames, ElementType]> = [
+  ["highlights", "highlights"],
+  ["quote", "quote"],
+  ["pullquote", "pullquote"],
+  ["video", "video"],
+  ["dateline", "dateline"],
+];
+
+/**
+ * `{{ highlights | newsroomHighlights }}`, `{{ video | newsroomVideo("lead") }}`: the same HTML as the shortcodes,
+ * for data a layout holds as an object. An empty value renders nothing (not every story has highlights).
+ */
+export function registerFilters(config: EleventyConfig, state: BuildState): void {
+  const names = state.options.filters;
+  for (const [filterName, type] of ELEMENT_FILTERS) {
+    addFilter(
+      config,
+      names[filterName],
+      function (value, placement) {
+        if (isEmpty(value)) return "";
+        return renderFromTemplate(state, { type, args: [filterInput(type, value)], page: this?.page, lead: placement === "lead" });
+      },
+      true,
+    );
+  }
+  const dateOptions = state.options;
+  const storyDate = (filter: string, page: EleventyContext["page"], value: unknown): StoryDate => {
+    try {
+      return toStoryDate(value, dateOptions.timeZone);
+    } catch (error) {
+      const problem = error instanceof Error ? error.message : String(error);
+      throw new NewsroomError({ element: `filter "${filter}"`, problem: `the date ${problem}`, fix: 'write dates as "2017-05-18" or "2017-05-18T14:30:00-04:00"', file: page?.inputPath });
+    }
+  };
+  addFilter(config, names.date, function (value) {
+    return readableDate(storyDate(names.date, this?.page, value), dateOptions);
+  }, false);
+  addFilter(config, names.isoDate, function (value) {
+    return machineDate(storyDate(names.isoDate, this?.page, value));
+  }, false);
+  addFilter(config, names.time, function (value) {
+    return renderTime(storyDate(names.time, this?.page, value), dateOptions).toString();
+  }, true);
+}

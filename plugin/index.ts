@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { CONTAINER_ELEMENT_TYPES, NewsroomError, newsroomMarkdown, PLUGIN_NAME } from "../src/index.js";
+import { registerCollections, StoryReader } from "./collections.js";
+import type { EleventyConfig, EleventyPage } from "./eleventy.js";
+import { registerFilters } from "./filters.js";
+import { resolveOptions, type NewsroomOptions } from "./options.js";
+import { registerShortcodes } from "./shortcodes.js";
+import { BuildState } from "./state.js";
+
+interface PackageJson {
+  name: string;
+  "11ty": { compatibility: string };
+}
+
+/** package.json sits one folder up from the source (`plugin/`) and two from the build (`dist/plugin/`). */
+function readPackageJson(): PackageJson {
+  for (const relative of ["../package.json", "../../package.json"]) {
+    try {
+      const json = JSON.parse(readFileSync(new URL(relative, import.meta.url), "utf8")) as PackageJson;
+      if (json.name === "eleventy-plugin-newsroom") return json;
+    } catch {
+      // not here; try the next folder up
+    }
+  }
+  throw new Error("eleventy-plugin-newsroom: cannot find its own package.json");
+}
+
+const packageJson = readPackageJson();
+
+/**
+ * eleventy-plugin-newsroom: story highlights, quotes, pull quotes, videos and datelines for Eleventy 3.
+ *
+ * ```js
+ * import newsroom from "eleventy-plugin-newsroom";
+ * export default function (eleventyConfig) {
+ *   eleventyConfig.addPlugin(newsroom, { timeZone: "America/New_York" });
+ * }
+ * ```
+ */
+export default function newsroom(eleventyConfig: EleventyConfig, options: NewsroomOptions = {}): void {
+  try {
+    eleventyConfig.versionCheck(packageJson["11ty"].compatibility);
+  } catch (error) {
+    console.log(`[${PLUGIN_NAME}] WARN Eleventy Plugin (${PLUGIN_NAME}) Compatibility: ${(error as Error).message}`);
+  }
+  const resolved = resolveOptions(options);
+  const state = new BuildState(resolved);
+  const reader = new StoryReader(state);
+
+  eleventyConfig.on("eleventy.before", () => {
+    state.reset();
+    reader.reset();
+  });
+
+  eleventyConfig.amendLibrary("md", (md) => {
+    state.useMarkdown(md);
+    md.use(newsroomMarkdown, {
+      names: Object.fromEntries(CONTAINER_ELEMENT_TYPES.map((type) => [type, resolved.shortcodes[type]])),
+      renderContext: (env: { page?: EleventyPage }) => state.renderContext(env.page, env),
+      locate: (env: { page?: EleventyPage }) => ({ file: env.page?.inputPath, lineOffset: state.bodyLineOffset(env.page) }),
+    });
+  });
+
+  registerShortcodes(eleventyConfig, state);
+  registerFilters(eleventyConfig, state);
+  registerCollections(eleventyConfig, state, reader);
+
+  if (resolved.excludeDrafts) {
+    eleventyConfig.addPreprocessor("newsroom-drafts", "*", (data: { draft?: unknown }) => {
+      if (data.draft === true && process.env["ELEVENTY_RUN_MODE"] === "build") return false;
+      return undefined;
+    });
+  }
+}
+
+Object.defineProperty(newsroom, "eleventyPackage", { value: packageJson.name });
+Object.defineProperty(newsroom, "eleventyPluginOptions", { value: { unique: true } });
+
+export { newsroom, NewsroomError };
+export { resolveOptions, DEFAULT_OPTIONS } from "./options.js";
+export type { NewsroomOptions, ResolvedOptions, ShortcodeNames, FilterNames, CollectionNames } from "./options.js";
+export type { ElementItem, HighlightsItem, QuoteItem, VideoItem, StoryReference } from "./collections.js";
+export type { EleventyConfig } from "./eleventy.js";
+export type { StoryFrontMatter } from "./frontMatter.js";
+export * from "../src/index.js";

@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import MarkdownIt from "markdown-it";
+import { createIdRegistry, type IdRegistry, type RenderContext } from "../src/index.js";
+import type { EleventyPage } from "./eleventy.js";
+import type { ResolvedOptions } from "./options.js";
+
+/**
+ * What the plugin keeps during one build: the site's markdown-it (handed over by `amendLibrary`), one id registry per
+ * page (so ids are unique on each page and the same on every build), and the line where each file's body starts.
+ */
+export class BuildState {
+  #markdown: MarkdownIt | undefined;
+  #ids = new Map<string, IdRegistry>();
+  #bodyLines = new Map<string, number>();
+
+  constructor(readonly options: ResolvedOptions) {}
+
+  /** Called before every build (and every rebuild while serving). */
+  reset(): void {
+    this.#ids.clear();
+    this.#bodyLines.clear();
+  }
+
+  useMarkdown(md: MarkdownIt): void {
+    this.#markdown = md;
+  }
+
+  /** The site's markdown-it; a site that never builds Markdown gets a default one, as Eleventy would set it up. */
+  get markdown(): MarkdownIt {
+    this.#markdown ??= new MarkdownIt({ html: true });
+    return this.#markdown;
+  }
+
+  idsFor(page: EleventyPage | undefined): IdRegistry {
+    const key = page ? String(page.outputPath || page.url || page.inputPath) : "";
+    if (!page) return createIdRegistry();
+    let registry = this.#ids.get(key);
+    if (!registry) this.#ids.set(key, (registry = createIdRegistry()));
+    return registry;
+  }
+
+  renderContext(page: EleventyPage | undefined, env?: object, lead = false): RenderContext {
+    return {
+      markdown: this.markdown,
+      labels: this.options.labels,
+      headingLevel: this.options.headingLevel,
+      ids: this.idsFor(page),
+      env,
+      lead,
+    };
+  }
+
+  /** Lines before the template body (its front matter), read from the file only when an error needs them. */
+  bodyLineOffset(page: EleventyPage | undefined): number {
+    const file = page?.inputPath;
+    const body = page?.rawInput;
+    if (!file || body === undefined) return 0;
+    let offset = this.#bodyLines.get(file);
+    if (offset === undefined) {
+      try {
+        const whole = readFileSync(file, "utf8").replace(/\r\n?/g, "\n");
+        const at = body === "" ? -1 : whole.lastIndexOf(body.replace(/\r\n?/g, "\n"));
+        offset = at > 0 ? whole.slice(0, at).split("\n").length - 1 : 0;
+      } catch {
+        offset = 0;
+      }
+      this.#bodyLines.set(file, offset);
+    }
+    return offset;
+  }
+}

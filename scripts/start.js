@@ -1,0 +1,45 @@
+// `npm start`: compile the plugin, serve the example site with live reload, and keep both current.
+// Eleventy re-imports its config file on change but not the modules that config imports, so a change to the plugin's
+// own source would be invisible to a running server. Here `tsc --watch` recompiles the plugin into dist/, and every
+// change there restarts Eleventy; the open page reconnects and reloads when it regains focus.
+import { spawn } from "node:child_process";
+import { watch } from "node:fs";
+
+const eleventyArgs = ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", "--port=8080", ...process.argv.slice(2)];
+let eleventy;
+let restartTimer;
+
+function startEleventy() {
+  eleventy = spawn(process.execPath, eleventyArgs, { stdio: "inherit" });
+}
+
+function restartEleventy() {
+  clearTimeout(restartTimer);
+  restartTimer = setTimeout(() => {
+    console.log("[newsroom] plugin rebuilt: restarting Eleventy");
+    const old = eleventy;
+    old.once("exit", startEleventy);
+    old.kill("SIGTERM");
+  }, 300);
+}
+
+const tsc = spawn(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json", "--watch", "--preserveWatchOutput"], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
+let watching = false;
+tsc.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  if (!watching && /Watching for file changes/.test(String(chunk))) {
+    watching = true;
+    startEleventy();
+    watch("dist", { recursive: true }, restartEleventy);
+  }
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    tsc.kill(signal);
+    eleventy?.kill(signal);
+    process.exit(0);
+  });
+}

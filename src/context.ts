@@ -1,0 +1,59 @@
+/** What renderers need besides the element: the site's Markdown, its words, and the page's id registry. */
+
+/** The part of markdown-it that renderers use; any markdown-it instance fits. */
+export interface MarkdownRenderer {
+  render(source: string, env?: object): string;
+  renderInline(source: string, env?: object): string;
+}
+
+/** Every visible word the plugin writes, so a site can translate them. */
+export interface Labels {
+  /** Heading of the story highlights box. */
+  highlightsHeading: string;
+  /** The video credit; `{source}` is replaced by the credit. */
+  videoSource: string;
+  /** Visible text of the play control; its accessible name adds ": {title} ({duration})". */
+  playVideo: string;
+  /** The mark that ends a dateline, e.g. "—" in "CNN —". */
+  datelineSeparator: string;
+}
+
+export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
+  highlightsHeading: "Story highlights",
+  videoSource: "Source: {source}",
+  playVideo: "Play video",
+  datelineSeparator: "—",
+});
+
+/** Hands out ids that are unique on one page; the adapter keeps one registry per page and build. */
+export interface IdRegistry {
+  claim(base: string): string;
+}
+
+export function createIdRegistry(): IdRegistry {
+  const used = new Set<string>();
+  return {
+    claim(base) {
+      let id = base;
+      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+      used.add(id);
+      return id;
+    },
+  };
+}
+
+export interface RenderContext {
+  markdown: MarkdownRenderer;
+  labels: Labels;
+  ids: IdRegistry;
+  /** Heading level of the highlights box (2 by default: it sits under the story's h1). */
+  headingLevel: 2 | 3 | 4 | 5 | 6;
+  /** The element is the story's lead (e.g. the video at the top): its image loads eagerly, with high priority. */
+  lead?: boolean | undefined;
+  /** Passed to markdown-it as `env`, so the site's Markdown plugins see the page's data. */
+  env?: object | undefined;
+}
+
+export function fillLabel(label: string, values: Readonly<Record<string, string>>): string {
+  return label.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}

@@ -1,0 +1,41 @@
+import { ElementFields } from "../fields.js";
+import { html, trustedHtml, type SafeHtml } from "../html.js";
+import type { RenderContext } from "../context.js";
+import type { ElementInput, SourceLocation, StoryHighlights } from "../types.js";
+
+const FIELDS = ["items"] as const;
+
+export function parseHighlights(input: ElementInput, location: SourceLocation = {}): StoryHighlights {
+  const fields: ElementFields = new ElementFields("highlights", input, FIELDS, location);
+  const items = fields.raw("items");
+  if (!Array.isArray(items)) {
+    fields.fail(
+      items === undefined || items === null ? "there are no items" : "the highlights are not a list",
+      'write them as a list, one "- " line per highlight (in front matter: a YAML list under "highlights:")',
+    );
+  }
+  if (items.length === 0) fields.fail("the list is empty", "add at least one highlight, or remove the element");
+  const texts = items.map((item: unknown, index) => {
+    if (typeof item !== "string" && typeof item !== "number") {
+      fields.fail(`item ${index + 1} is not text`, "write every highlight as one line of text");
+    }
+    const text = String(item).trim();
+    if (text === "") fields.fail(`item ${index + 1} is empty`, "remove the empty item or write its text");
+    if (/\n\s*\n/.test(text)) fields.fail(`item ${index + 1} has more than one paragraph`, "keep each highlight to one short line");
+    return text;
+  });
+  return { type: "highlights", items: texts };
+}
+
+export function renderHighlights(element: StoryHighlights, context: RenderContext): SafeHtml {
+  const id = context.ids.claim("newsroom-highlights");
+  const heading = `h${context.headingLevel}`;
+  const items = element.items.map(
+    (item) => html`<li class="newsroom-highlights__item">${trustedHtml(context.markdown.renderInline(item, context.env))}</li>\n`,
+  );
+  return html`<section class="newsroom-highlights" aria-labelledby="${id}">
+<${trustedHtml(heading)} class="newsroom-highlights__heading" id="${id}">${context.labels.highlightsHeading}</${trustedHtml(heading)}>
+<ul class="newsroom-highlights__list">
+${items}</ul>
+</section>`;
+}

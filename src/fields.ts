@@ -1,0 +1,101 @@
+import { NewsroomError, type ErrorLocation } from "./errors.js";
+import type { ElementInput } from "./types.js";
+
+/** Thrown by value parsers (`parseDuration`, `parseAspectRatio`, …); `ElementFields` turns it into a NewsroomError. */
+export class InvalidValue extends Error {
+  constructor(
+    readonly problem: string,
+    readonly fix: string,
+  ) {
+    super(problem);
+  }
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (value instanceof Date) return "a date";
+  if (typeof value === "string") return `the text ${JSON.stringify(value)}`;
+  return `a ${typeof value}`;
+}
+
+export function listOfNames(names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`);
+  if (quoted.length <= 1) return quoted.join("");
+  return `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
+}
+
+/**
+ * Reads an element's input: rejects unknown fields (so nothing an author wrote is silently dropped) and turns every
+ * wrong value into a NewsroomError that names the element and the field.
+ */
+export class ElementFields {
+  readonly #input: Record<string, unknown>;
+
+  constructor(
+    readonly element: string,
+    input: ElementInput | unknown,
+    readonly allowed: readonly string[],
+    readonly location: ErrorLocation = {},
+  ) {
+    if (!isPlainObject(input)) {
+      this.fail(`expected an object of fields (${listOfNames(allowed)}) but got ${describe(input)}`, "write the element's fields as name/value pairs");
+    }
+    this.#input = input;
+    for (const key of Object.keys(input)) {
+      if (!allowed.includes(key)) {
+        this.fail(`unknown field "${key}"`, `use only ${listOfNames(allowed)} (names are camelCase), or remove "${key}"`);
+      }
+    }
+  }
+
+  fail(problem: string, fix: string): never {
+    throw new NewsroomError({ element: this.element, problem, fix, ...this.location });
+  }
+
+  has(name: string): boolean {
+    const value = this.#input[name];
+    return value !== undefined && value !== null;
+  }
+
+  raw(name: string): unknown {
+    return this.#input[name];
+  }
+
+  /** A text field that must be present and not blank. Numbers are accepted and read as text. */
+  requiredText(name: string, what: string): string {
+    const text = this.optionalText(name);
+    if (text === undefined || text === "") {
+      this.fail(`the required field "${name}" is ${text === "" ? "empty" : "missing"}`, `give ${what}`);
+    }
+    return text;
+  }
+
+  optionalText(name: string): string | undefined {
+    const value = this.#input[name];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === "number" && Number.isFinite(value)) return String(value);
+    if (typeof value !== "string") {
+      this.fail(`the field "${name}" must be text but is ${describe(value)}`, `write "${name}" as text in quotes`);
+    }
+    return value.trim();
+  }
+
+  /** Runs a value parser on a field, turning its InvalidValue into an error that names the field. */
+  parsed<T>(name: string, parse: (value: unknown) => T): T | undefined {
+    const value = this.#input[name];
+    if (value === undefined || value === null || value === "") return undefined;
+    try {
+      return parse(value);
+    } catch (error) {
+      if (error instanceof InvalidValue) this.fail(`${name} ${error.problem}`, error.fix);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,177 @@
+import type MarkdownIt from "markdown-it";
+import markdownItContainer from "markdown-it-container";
+import type { RenderContext } from "./context.js";
+import { NewsroomError } from "./errors.js";
+import { listOfNames } from "./fields.js";
+import { parseElement, renderElement, type ParseOptions } from "./elements/index.js";
+import { parseAttributes } from "./syntax/attributes.js";
+import { inputWithBody } from "./syntax/body.js";
+import type { ElementType, NewsroomElement } from "./types.js";
+
+type Token = ReturnType<MarkdownIt["parse"]>[number];
+
+/** The elements that can be written as `::: name` containers. */
+export type ContainerElementType = Exclude<ElementType, "dateline">;
+export const CONTAINER_ELEMENT_TYPES: readonly ContainerElementType[] = ["highlights", "quote", "pullquote", "video"];
+
+export interface MarkdownLocation {
+  file?: string | undefined;
+  /** How many lines of the file come before the Markdown source (its front matter). */
+  lineOffset?: number | undefined;
+}
+
+export interface NewsroomMarkdownOptions {
+  /** The word after `:::` for each element. */
+  names: Readonly<Record<ContainerElementType, string>>;
+  parseOptions?: ParseOptions | undefined;
+  /** Builds the render context for one render call; `env` is what the caller passed to markdown-it. */
+  renderContext(env: object): RenderContext;
+  /** Tells which file is being rendered, for error messages. */
+  locate?: ((env: object) => MarkdownLocation) | undefined;
+  /**
+   * Called with every error found in the Markdown. Return HTML to show in the element's place (a preview server does
+   * this so the writer sees the error on the page); return undefined, or throw, to fail the render.
+   */
+  onError?: ((error: NewsroomError, env: object) => string | undefined) | undefined;
+}
+
+/** The token that replaces a parsed container; its `meta.element` is the parsed element. */
+export interface ElementTokenMeta {
+  element: NewsroomElement;
+}
+
+export const elementTokenType = (type: ElementType) => `newsroom_${type}`;
+const containerName = (type: ContainerElementType) => `newsroom_${type}_container`;
+const CLOSING_MARKER = /^\s*(:{3,})\s*$/;
+const STRAY_MARKER = /^(:{3,})\s*([^\s:]*)/;
+
+/**
+ * The markdown-it plugin: `::: highlights`, `::: quote …`, `::: pullquote …` and `::: video …` blocks.
+ *
+ * markdown-it-container finds the blocks (nesting, markers, lists). A core rule then reads each block's own source
+ * (its attributes and the raw text between its lines) with the same `parseElement` that shortcodes and front matter
+ * use, and replaces the block's tokens with one `newsroom_<type>` token. Rendering that token renders the element, so
+ * a quote written in Markdown and one written as a shortcode are the same bytes. Render rules can be overridden:
+ * `md.renderer.rules.newsroom_quote = …`.
+ */
+export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOptions): void {
+  const typeByName = new Map<string, ContainerElementType>();
+  for (const type of CONTAINER_ELEMENT_TYPES) {
+    const name = options.names[type];
+    typeByName.set(name, type);
+    // The container plugin is typed against markdown-it's CommonJS types; the instance is the same.
+    markdownItContainer(md as never, containerName(type), {
+      validate: (params: string) => params.trim().split(/\s+/, 1)[0] === name,
+    });
+    md.renderer.rules[elementTokenType(type)] = (tokens, index, _options, env: object) => {
+      const meta = tokens[index]!.meta as ElementTokenMeta | null;
+      if (!meta) return "";
+      const context = options.renderContext(env);
+      try {
+        return renderElement(meta.element, { ...context, env }).toString();
+      } catch (error) {
+        const line = tokens[index]!.map?.[0];
+        return handle(error, env, line === undefined ? undefined : line + 1);
+      }
+    };
+  }
+  const knownNames = [...typeByName.keys()];
+
+  function handle(error: unknown, env: object, line: number | undefined): string {
+    if (!(error instanceof NewsroomError)) throw error;
+    const location = options.locate?.(env) ?? {};
+    // Lines found so far count from the start of the Markdown source; the file's numbering adds its front matter.
+    error.locate({ line }).offsetLine(location.lineOffset ?? 0).locate({ file: location.file });
+    const shown = options.onError?.(error, env);
+    if (shown === undefined) throw error;
+    return shown;
+  }
+
+  md.core.ruler.after("block", "newsroom_elements", (state) => {
+    const lines = state.src.split("\n");
+    const tokens = state.tokens;
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]!;
+      const type = /^container_newsroom_(\w+)_container_open$/.exec(token.type)?.[1] as ContainerElementType | undefined;
+      if (type) {
+        const close = findClose(tokens, index);
+        const replacement = elementToken(state, token, type, lines);
+        tokens.splice(index, close - index + 1, replacement);
+      } else if (token.type === "inline" && tokens[index - 1]?.type === "paragraph_open") {
+        const stray = STRAY_MARKER.exec(token.content);
+        if (stray) reportStray(state, token, stray[1]!, stray[2]!);
+      }
+    }
+  });
+
+  function elementToken(state: { env: object; Token: new (type: string, tag: string, nesting: -1 | 0 | 1) => Token }, open: Token, type: ContainerElementType, lines: string[]): Token {
+    const [start, end] = open.map!;
+    const replacement = new state.Token(elementTokenType(type), "", 0);
+    replacement.block = true;
+    replacement.map = [start, end];
+    replacement.level = open.level;
+    try {
+      const closing = CLOSING_MARKER.exec(lines[end] ?? "");
+      if (end >= lines.length || !closing || closing[1]!.length < open.markup.length) {
+        throw new NewsroomError({
+          element: type,
+          problem: `the "${open.markup} ${open.info.trim()}" block is never closed`,
+          fix: `add a line "${open.markup}" after the element's content`,
+        });
+      }
+      const attributeText = open.info.trim().slice(options.names[type].length);
+      const attributes = parseAttributes(attributeText, type);
+      const body = lines.slice(start + 1, end).join("\n");
+      const input = inputWithBody(type, attributes, type === "highlights" || type === "quote" || type === "pullquote" ? body : body || undefined, md, { line: 1 });
+      const element = parseElement(type, input, {}, options.parseOptions);
+      replacement.meta = { element } satisfies ElementTokenMeta;
+    } catch (error) {
+      if (error instanceof NewsroomError && error.line !== undefined) error.line += start;
+      const shown = handle(error, state.env, start + 1);
+      replacement.type = "html_block";
+      replacement.content = shown;
+    }
+    return replacement;
+  }
+
+  function reportStray(state: { env: object }, token: Token, markup: string, name: string): void {
+    const line = token.map ? token.map[0] + 1 : undefined;
+    const error = name
+      ? new NewsroomError({
+          element: name,
+          problem: `"${markup} ${name}" is not an element this site knows`,
+          fix: `use one of ${listOfNames(knownNames)} (or check the spelling)`,
+        })
+      : new NewsroomError({
+          element: "Markdown",
+          problem: `a "${markup}" line closes a block that was never opened`,
+          fix: `remove the stray "${markup}" line, or open the element above it with "${markup} ${knownNames[0]}"`,
+        });
+    const shown = handle(error, state.env, line);
+    token.type = "html_inline";
+    token.content = shown;
+    token.children = [];
+  }
+}
+
+function findClose(tokens: Token[], openIndex: number): number {
+  const open = tokens[openIndex]!;
+  const closeType = open.type.replace(/_open$/, "_close");
+  for (let index = openIndex + 1; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (token.type === closeType && token.level === open.level) return index;
+  }
+  return tokens.length - 1;
+}
+
+/** Reads the elements that a Markdown source holds, in order, with their 1-based lines in that source. */
+export function elementsInMarkdown(md: MarkdownIt, source: string, env: object = {}): Array<{ element: NewsroomElement; line: number; endLine: number }> {
+  const found: Array<{ element: NewsroomElement; line: number; endLine: number }> = [];
+  for (const token of md.parse(source, env)) {
+    const meta = token.meta as ElementTokenMeta | null;
+    if (token.type.startsWith("newsroom_") && meta?.element && token.map) {
+      found.push({ element: meta.element, line: token.map[0] + 1, endLine: token.map[1] + 1 });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,175 @@
+import type MarkdownIt from "markdown-it";
+import { NewsroomError } from "./errors.js";
+import { parseElement, type ParseOptions } from "./elements/index.js";
+import { elementsInMarkdown } from "./markdown.js";
+import { inputFromArguments } from "./syntax/arguments.js";
+import { inputWithBody } from "./syntax/body.js";
+import { argumentValues, scanTemplateTags } from "./syntax/templateTags.js";
+import type { ElementType, NewsroomElement, PullQuote } from "./types.js";
+
+/** The front matter keys that hold elements of the story itself. */
+export const FRONT_MATTER_ELEMENTS = { highlights: "highlights", video: "video", dateline: "dateline" } as const;
+
+export interface StorySource {
+  /** The story's data (front matter and the rest of the data cascade). */
+  data: Readonly<Record<string, unknown>>;
+  /** The template's body, without front matter. */
+  body: string;
+  /** Whether the body is Markdown (so `:::` containers count). */
+  isMarkdown: boolean;
+  file?: string | undefined;
+  /** Lines of the file before `body` (the front matter), so errors name the file's own line numbers. */
+  lineOffset?: number | undefined;
+}
+
+export interface ExtractOptions {
+  /** The site's markdown-it, with the newsroom plugin applied. */
+  markdown: MarkdownIt;
+  /** The shortcode and filter names in use, mapped to the element each renders. */
+  shortcodes: Readonly<Partial<Record<ElementType, string>>>;
+  pairedShortcodes: readonly ElementType[];
+  filters: Readonly<Partial<Record<ElementType, string>>>;
+  parseOptions?: ParseOptions | undefined;
+  /** The `env` markdown-it gets, so error locations resolve as they do when rendering. */
+  markdownEnv?: object | undefined;
+}
+
+export interface FoundElement {
+  element: NewsroomElement;
+  /** 1-based line in the file; undefined for front matter. */
+  line?: number | undefined;
+  origin: "front matter" | "markdown" | "shortcode" | "filter";
+}
+
+export interface ExtractResult {
+  elements: FoundElement[];
+  /** Problems that do not stop the build (a pull quote that does not repeat the body, a variable that cannot be read). */
+  warnings: NewsroomError[];
+}
+
+/**
+ * Reads every element of one story, in reading order: front matter first, then the body's Markdown containers,
+ * shortcodes and filters, each parsed by the same `parseElement` that renders it.
+ */
+export function extractStoryElements(story: StorySource, options: ExtractOptions): ExtractResult {
+  const { data, body, file } = story;
+  const lineOffset = story.lineOffset ?? 0;
+  const parseOptions = options.parseOptions;
+  const elements: FoundElement[] = [];
+  const warnings: NewsroomError[] = [];
+  const countedObjects = new Set<unknown>();
+
+  for (const type of ["highlights", "video"] as const) {
+    const value = data[FRONT_MATTER_ELEMENTS[type]];
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    const input = type === "highlights" ? { items: value } : value;
+    const element = withLocation(() => parseElement(type, input as Record<string, unknown>, {}, parseOptions), { file });
+    elements.push({ element, origin: "front matter" });
+    countedObjects.add(value);
+  }
+
+  const removedRanges: Array<[number, number]> = [];
+  const bodyElements: FoundElement[] = [];
+
+  if (story.isMarkdown) {
+    const lines = body.split("\n");
+    const lineStarts: number[] = [0];
+    for (const line of lines) lineStarts.push(lineStarts.at(-1)! + line.length + 1);
+    for (const found of elementsInMarkdown(options.markdown, body, options.markdownEnv ?? {})) {
+      bodyElements.push({ element: found.element, line: found.line + lineOffset, origin: "markdown" });
+      if (found.element.type === "pullquote") removedRanges.push([lineStarts[found.line - 1]!, lineStarts[found.endLine] ?? body.length]);
+    }
+  }
+
+  const typeByShortcode = invert(options.shortcodes);
+  const typeByFilter = invert(options.filters);
+  const tags = scanTemplateTags(body, {
+    single: Object.keys(typeByShortcode).filter((name) => !options.pairedShortcodes.includes(typeByShortcode[name]!)),
+    paired: Object.keys(typeByShortcode).filter((name) => options.pairedShortcodes.includes(typeByShortcode[name]!)),
+    filters: Object.keys(typeByFilter),
+  });
+  for (const tag of tags) {
+    const type = (tag.kind === "filter" ? typeByFilter : typeByShortcode)[tag.name]!;
+    const location = { file, line: tag.line + lineOffset };
+    if (tag.unreadable !== undefined) {
+      warnings.push(cannotCount(type, tag.name, `its arguments (${tag.unreadable}) are not plain values or variables`, location));
+      continue;
+    }
+    const { values, unresolved } = argumentValues(tag.args, data);
+    if (unresolved.length > 0) {
+      warnings.push(cannotCount(type, tag.name, `${unresolved.map((path) => `"${path}"`).join(", ")} is not in the story's data`, location));
+      continue;
+    }
+    if (values.length === 1 && countedObjects.has(values[0])) continue;
+    const element = withLocation(() => {
+      const input = inputFromArguments(type, tag.kind === "filter" && type === "highlights" && Array.isArray(values[0]) ? [{ items: values[0] }] : values);
+      return parseElement(type, inputWithBody(type, input, tag.body, options.markdown), {}, parseOptions);
+    }, location);
+    bodyElements.push({ element, line: location.line, origin: tag.kind });
+    if (element.type === "pullquote") removedRanges.push([tag.start, tag.end]);
+  }
+
+  bodyElements.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  elements.push(...bodyElements);
+
+  const rest = wordsOf(removeRanges(body, removedRanges));
+  for (const found of bodyElements) {
+    if (found.element.type === "pullquote" && !rest.includes(wordsOf(found.element.text))) {
+      warnings.push(pullQuoteNotInBody(found.element, { file, line: found.line }));
+    }
+  }
+  return { elements, warnings };
+}
+
+function invert<T extends string>(names: Readonly<Partial<Record<T, string>>>): Record<string, T> {
+  const result: Record<string, T> = {};
+  for (const [type, name] of Object.entries(names) as Array<[T, string | undefined]>) if (name) result[name] = type;
+  return result;
+}
+
+function withLocation<T>(parse: () => T, location: { file?: string | undefined; line?: number | undefined }): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof NewsroomError) {
+      if (error.line !== undefined && location.line !== undefined) error.offsetLine(location.line - 1);
+      error.locate(location);
+    }
+    throw error;
+  }
+}
+
+function cannotCount(type: ElementType, name: string, why: string, location: { file?: string | undefined; line?: number }): NewsroomError {
+  return new NewsroomError({
+    element: type,
+    problem: `the "${name}" on this line renders, but it is left out of the collections because ${why}`,
+    fix: "pass a value from the story's front matter or data, or write the values in quotes",
+    ...location,
+  });
+}
+
+function pullQuoteNotInBody(element: PullQuote, location: { file?: string | undefined; line?: number | undefined }): NewsroomError {
+  const excerpt = element.text.length > 60 ? `${element.text.slice(0, 57)}…` : element.text;
+  return new NewsroomError({
+    element: "pullquote",
+    problem: `the words "${excerpt}" do not appear in the story's body, but a pull quote repeats the body (and is hidden from screen readers)`,
+    fix: "copy the sentence exactly from the body, or make it a quote if the words appear nowhere else",
+    ...location,
+  });
+}
+
+function removeRanges(text: string, ranges: Array<[number, number]>): string {
+  let out = "";
+  let position = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    out += text.slice(position, Math.max(position, start)) + " ";
+    position = Math.max(position, end);
+  }
+  return out + text.slice(position);
+}
+
+/** Letters and digits only, lower-cased and space-separated: quote marks, dashes and Markdown emphasis do not count. */
+export function wordsOf(text: string): string {
+  const words = text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+/gu);
+  return words ? ` ${words.join(" ")} ` : " ";
+}

@@ -1,0 +1,74 @@
+import { NewsroomError } from "../errors.js";
+import type { SourceLocation } from "../types.js";
+
+const NAME = /[A-Za-z][A-Za-z0-9_-]*/y;
+const SPACE = /\s*/y;
+
+/**
+ * Reads the attributes of a Markdown container's opening line: `speaker="Rex Tillerson" role='US Secretary of State'
+ * aspectRatio=9/16`. Values are in straight double or single quotes (a backslash escapes the quote mark), or bare
+ * words without spaces. A duplicate name or anything that is not name=value is an error, never silently skipped.
+ */
+export function parseAttributes(text: string, element: string, location: SourceLocation = {}): Record<string, string> {
+  const result: Record<string, string> = {};
+  const fail = (problem: string, fix: string): never => {
+    throw new NewsroomError({ element, problem, fix, ...location });
+  };
+  let position = 0;
+  const skipSpace = () => {
+    SPACE.lastIndex = position;
+    SPACE.exec(text);
+    position = SPACE.lastIndex;
+  };
+  skipSpace();
+  while (position < text.length) {
+    NAME.lastIndex = position;
+    const name = NAME.exec(text)?.[0];
+    if (!name) {
+      fail(
+        `cannot read the attributes at ${JSON.stringify(text.slice(position, position + 30))}`,
+        'write attributes as name="value" pairs separated by spaces, in straight quotes (" or \')',
+      );
+    }
+    position += name!.length;
+    if (text[position] !== "=") {
+      fail(`the attribute "${name}" has no value`, `write ${name}="…"`);
+    }
+    position++;
+    let value = "";
+    const quote = text[position];
+    if (quote === '"' || quote === "'") {
+      position++;
+      let closed = false;
+      while (position < text.length) {
+        const character = text[position]!;
+        if (character === "\\" && (text[position + 1] === quote || text[position + 1] === "\\")) {
+          value += text[position + 1];
+          position += 2;
+        } else if (character === quote) {
+          position++;
+          closed = true;
+          break;
+        } else {
+          value += character;
+          position++;
+        }
+      }
+      if (!closed) fail(`the value of "${name}" has no closing ${quote}`, `end the value with ${quote}`);
+      if (position < text.length && !/\s/.test(text[position]!)) {
+        fail(`the value of "${name}" is followed by ${JSON.stringify(text[position])} without a space`, "separate attributes with a space");
+      }
+    } else {
+      const end = text.slice(position).search(/\s|$/);
+      value = text.slice(position, position + end);
+      if (/["'“”‘’]/.test(value)) {
+        fail(`the value of "${name}" has a quote mark inside an unquoted value`, 'put the value in straight quotes: name="value" (curly quotes “ ” do not count)');
+      }
+      position += end;
+    }
+    if (Object.hasOwn(result, name!)) fail(`the attribute "${name}" is given twice`, `keep one "${name}"`);
+    result[name!] = value;
+    skipSpace();
+  }
+  return result;
+}

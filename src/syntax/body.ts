@@ -1,0 +1,100 @@
+import { NewsroomError } from "../errors.js";
+import type { ElementInput, ElementType, SourceLocation } from "../types.js";
+
+/** The part of markdown-it that reads a highlights list; any markdown-it instance fits. */
+export interface MarkdownParser {
+  parse(source: string, env: object): ReadonlyArray<{ type: string; content: string; map: [number, number] | null; level: number }>;
+}
+
+/** Removes the indentation that all non-blank lines share (template code is often indented). */
+export function dedent(text: string): string {
+  const lines = text.replace(/^\s*\n/, "").replace(/\s+$/, "").split("\n");
+  const indents = lines.filter((line) => line.trim() !== "").map((line) => /^[ \t]*/.exec(line)![0].length);
+  const common = indents.length ? Math.min(...indents) : 0;
+  return lines.map((line) => line.slice(common)).join("\n");
+}
+
+/**
+ * Reads a highlights body written as a Markdown list ("- one\n- two") into its items. Anything that is not one flat
+ * list of one-paragraph items is an error: silently keeping only part of it would drop what the author wrote.
+ */
+export function highlightsFromMarkdown(body: string, markdown: MarkdownParser, location: SourceLocation = {}): string[] {
+  const fail = (problem: string, line?: number): never => {
+    throw new NewsroomError({
+      element: "highlights",
+      problem,
+      fix: 'write the highlights as one list, one "- " line per highlight, with nothing else inside the element',
+      ...location,
+      line: line === undefined || location.line === undefined ? location.line : location.line + line,
+    });
+  };
+  const source = dedent(body);
+  if (source === "") fail("there are no items");
+  const tokens = markdown.parse(source, {});
+  const items: string[] = [];
+  let listsSeen = 0;
+  const allowedAtLevel: Record<number, readonly string[]> = {
+    1: ["list_item_open", "list_item_close"],
+    2: ["paragraph_open", "paragraph_close"],
+    3: ["inline"],
+  };
+  const describe = (type: string) => type.replace(/_(open|close)$/, "").replace(/_/g, " ");
+  let paragraphsInItem = 0;
+  for (const token of tokens) {
+    const line = token.map ? token.map[0] + 1 : undefined;
+    if (token.level === 0) {
+      if (token.type === "bullet_list_open" || token.type === "ordered_list_open") {
+        listsSeen++;
+        if (listsSeen > 1) fail("there is more than one list", line);
+      } else if (token.type !== "bullet_list_close" && token.type !== "ordered_list_close") {
+        fail(`the highlights are not a list (found a ${describe(token.type)})`, line);
+      }
+      continue;
+    }
+    if (!allowedAtLevel[token.level]?.includes(token.type)) {
+      fail(`an item holds a ${describe(token.type)} instead of one line of text`, line);
+    }
+    if (token.type === "list_item_open") paragraphsInItem = 0;
+    if (token.type === "paragraph_open" && ++paragraphsInItem > 1) fail("an item holds more than one paragraph", line);
+    if (token.type === "list_item_close" && paragraphsInItem === 0) fail("an item is empty");
+    if (token.type === "inline") items.push(token.content.replace(/\s*\n\s*/g, " "));
+  }
+  return items;
+}
+
+/** Where the text between an element's opening and closing lines (or a paired shortcode's content) goes. */
+export function inputWithBody(
+  type: ElementType,
+  input: ElementInput,
+  body: string | undefined,
+  markdown: MarkdownParser,
+  location: SourceLocation = {},
+): ElementInput {
+  const hasBody = body !== undefined && body.trim() !== "";
+  switch (type) {
+    case "highlights":
+      if (body === undefined) return input;
+      if (Object.hasOwn(input, "items")) {
+        throw new NewsroomError({ element: type, problem: "items are given both as a field and as content", fix: "keep one of the two", ...location });
+      }
+      return { ...input, items: highlightsFromMarkdown(body, markdown, location) };
+    case "quote":
+    case "pullquote":
+      if (body === undefined) return input;
+      if (Object.hasOwn(input, "text") && hasBody) {
+        throw new NewsroomError({ element: type, problem: "the words are given both as a text field and as content", fix: "keep one of the two", ...location });
+      }
+      return Object.hasOwn(input, "text") ? input : { ...input, text: dedent(body) };
+    case "video":
+    case "dateline":
+      if (hasBody) {
+        throw new NewsroomError({
+          element: type,
+          problem: `the ${type} takes no content, but text was written inside it: ${JSON.stringify(body.trim().slice(0, 60))}`,
+          fix: type === "video" ? 'put everything in attributes (e.g. description="…"), or move the text out of the element' : "give the dateline as its text field",
+          ...location,
+        });
+      }
+      return input;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The public vocabulary of the news core: one discriminated union of elements, tagged by `type`. Adding an element is
+ * adding one interface here, one file in `elements/`, and one case in `elements/index.ts`; the compiler finds the rest.
+ */
+import type { Duration } from "./duration.js";
+import type { AspectRatio } from "./aspectRatio.js";
+import type { VideoSource } from "./video/providers.js";
+
+export type ElementType = "highlights" | "quote" | "pullquote" | "video" | "dateline";
+
+export const ELEMENT_TYPES: readonly ElementType[] = ["highlights", "quote", "pullquote", "video", "dateline"];
+
+/** A short list of the story's main points. Each item is one line of inline Markdown. */
+export interface StoryHighlights {
+  type: "highlights";
+  items: string[];
+}
+
+interface AttributedWords {
+  /** The quoted words, as Markdown. */
+  text: string;
+  /** Who said it: a person's name (required). */
+  speaker: string;
+  /** The speaker's role, e.g. "US Secretary of State". */
+  role?: string | undefined;
+}
+
+/** Words that are quoted once, set apart from the body. */
+export interface Quote extends AttributedWords {
+  type: "quote";
+}
+
+/** Words that repeat the body for emphasis; hidden from assistive technology so they are not read twice. */
+export interface PullQuote extends AttributedWords {
+  type: "pullquote";
+}
+
+export interface Video {
+  type: "video";
+  /** The address the author gave: `https:` or a site-relative path. */
+  url: string;
+  title: string;
+  duration?: Duration | undefined;
+  /** Credit for the video, rendered as "Source: {source}". */
+  source?: string | undefined;
+  /** A poster image (`https:` or site-relative). */
+  poster?: string | undefined;
+  /** The poster's alt text; required with a poster (an empty string marks it decorative). */
+  posterAlt?: string | undefined;
+  /** Credit for the poster image, e.g. "Illustration: Jane Doe". */
+  posterCredit?: string | undefined;
+  /** A sentence or two about the video, for readers and for structured data. */
+  description?: string | undefined;
+  aspectRatio: AspectRatio;
+  /** What the address was recognised as, and the addresses derived from it. */
+  provider: VideoSource;
+}
+
+/** The place and/or agency line that opens the body, e.g. "CNN —". */
+export interface Dateline {
+  type: "dateline";
+  text: string;
+}
+
+export type NewsroomElement = StoryHighlights | Quote | PullQuote | Video | Dateline;
+
+export type ElementOfType<T extends ElementType> = Extract<NewsroomElement, { type: T }>;
+
+/** What any syntax (Markdown container, shortcode, filter, front matter) hands to `parseElement`: a plain object. */
+export type ElementInput = Readonly<Record<string, unknown>>;
+
+/** Where an element was written, for error messages. */
+export interface SourceLocation {
+  file?: string | undefined;
+  line?: number | undefined;
+}

@@ -1,0 +1,153 @@
+import { aspectRatio, type AspectRatio } from "../aspectRatio.js";
+import { InvalidValue } from "../fields.js";
+import { inspectableUrl } from "../url.js";
+
+/**
+ * What a video address was recognised as. `embed` videos play in the provider's iframe (after the reader asks, in a
+ * later issue's player); `file` videos play in a native `<video>`; `page` videos can only be watched on another page,
+ * so the element links there.
+ */
+export interface VideoSource {
+  /** The provider's id, e.g. `youtube`. */
+  provider: string;
+  kind: "embed" | "file" | "page";
+  /** Where the no-JavaScript play link goes: a watch page, the file itself, or the publisher's page. */
+  watchUrl: string;
+  /** The privacy-friendly player address, for `embed` videos. */
+  embedUrl?: string | undefined;
+  /** The file's MIME type, for `file` videos. */
+  mimeType?: string | undefined;
+  /** The provider's own id of the video, where it has one. */
+  videoId?: string | undefined;
+  /** Start time in seconds, where the address gives one. */
+  start?: number | undefined;
+  /** The shape the provider implies (YouTube Shorts are 9/16), used unless the author sets `aspectRatio`. */
+  aspectRatio?: AspectRatio | undefined;
+}
+
+export interface VideoProvider {
+  /** Short id used in class names and data, e.g. `youtube`. */
+  id: string;
+  /** Human name used in error messages, e.g. "YouTube (watch, youtu.be, shorts or embed address)". */
+  name: string;
+  /** Returns what the address is, or undefined when this provider does not recognise it. */
+  recognise(url: URL, written: string): VideoSource | undefined;
+}
+
+const YOUTUBE_HOSTS = new Set(["youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "youtube-nocookie.com", "www.youtube-nocookie.com"]);
+const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
+
+/** `t=1m30s`, `t=90`, `t=90s`, `start=90` → seconds. */
+export function parseStartTime(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(value);
+  if (!match || value === "") return undefined;
+  const seconds = Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+  return seconds > 0 ? seconds : undefined;
+}
+
+export const youtube: VideoProvider = {
+  id: "youtube",
+  name: "YouTube (watch, youtu.be, shorts, live or embed address)",
+  recognise(url) {
+    if (!YOUTUBE_HOSTS.has(url.hostname) || url.protocol !== "https:") return undefined;
+    const segments = url.pathname.split("/").filter(Boolean);
+    let videoId: string | undefined;
+    let shorts = false;
+    if (url.hostname === "youtu.be") videoId = segments[0];
+    else if (segments[0] === "watch") videoId = url.searchParams.get("v") ?? undefined;
+    else if (segments[0] === "embed" || segments[0] === "live" || segments[0] === "v") videoId = segments[1];
+    else if (segments[0] === "shorts") {
+      videoId = segments[1];
+      shorts = true;
+    }
+    if (!videoId || !YOUTUBE_ID.test(videoId)) {
+      throw new InvalidValue(`"${url.href}" is a YouTube address without a valid video id`, "copy the address from YouTube's Share button, e.g. https://youtu.be/VIDEO_ID");
+    }
+    const start = parseStartTime(url.searchParams.get("t") ?? url.searchParams.get("start"));
+    const playlist = url.searchParams.get("list");
+    const embed = new URL(`https://www.youtube-nocookie.com/embed/${videoId}`);
+    if (start) embed.searchParams.set("start", String(start));
+    if (playlist) embed.searchParams.set("list", playlist);
+    const watch = new URL(shorts ? `https://www.youtube.com/shorts/${videoId}` : "https://www.youtube.com/watch");
+    if (!shorts) watch.searchParams.set("v", videoId);
+    if (start) watch.searchParams.set("t", `${start}s`);
+    if (playlist && !shorts) watch.searchParams.set("list", playlist);
+    return {
+      provider: "youtube",
+      kind: "embed",
+      videoId,
+      start,
+      watchUrl: watch.href,
+      embedUrl: embed.href,
+      aspectRatio: shorts ? aspectRatio(9, 16) : undefined,
+    };
+  },
+};
+
+export const vimeo: VideoProvider = {
+  id: "vimeo",
+  name: "Vimeo (vimeo.com or player.vimeo.com address, unlisted ones included)",
+  recognise(url) {
+    if (url.protocol !== "https:") return undefined;
+    const segments = url.pathname.split("/").filter(Boolean);
+    let videoId: string | undefined;
+    let hash = url.searchParams.get("h") ?? undefined;
+    if (url.hostname === "player.vimeo.com" && segments[0] === "video") videoId = segments[1];
+    else if (url.hostname === "vimeo.com" || url.hostname === "www.vimeo.com") {
+      const index = segments.findIndex((segment) => /^\d+$/.test(segment));
+      if (index >= 0) {
+        videoId = segments[index];
+        const next = segments[index + 1];
+        if (next && /^[0-9a-f]+$/i.test(next)) hash ??= next;
+      }
+    }
+    if (url.hostname !== "player.vimeo.com" && url.hostname !== "vimeo.com" && url.hostname !== "www.vimeo.com") return undefined;
+    if (!videoId || !/^\d+$/.test(videoId)) {
+      throw new InvalidValue(`"${url.href}" is a Vimeo address without a video number`, "copy the address from Vimeo's Share button, e.g. https://vimeo.com/123456789");
+    }
+    const embed = new URL(`https://player.vimeo.com/video/${videoId}`);
+    if (hash) embed.searchParams.set("h", hash);
+    embed.searchParams.set("dnt", "1");
+    return {
+      provider: "vimeo",
+      kind: "embed",
+      videoId,
+      watchUrl: `https://vimeo.com/${videoId}${hash ? `/${hash}` : ""}`,
+      embedUrl: embed.href,
+    };
+  },
+};
+
+const FILE_TYPES: Record<string, string> = { ".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm" };
+
+export const videoFile: VideoProvider = {
+  id: "file",
+  name: 'a video file of your own (".mp4", ".m4v" or ".webm")',
+  recognise(url, written) {
+    const extension = /\.[a-z0-9]+$/i.exec(url.pathname)?.[0]?.toLowerCase();
+    const mimeType = extension ? FILE_TYPES[extension] : undefined;
+    if (!mimeType) return undefined;
+    return { provider: "file", kind: "file", watchUrl: written, mimeType };
+  },
+};
+
+export const videoPage: VideoProvider = {
+  id: "page",
+  name: "a page where the video is published (any other https: address or site path)",
+  recognise(_url, written) {
+    return { provider: "page", kind: "page", watchUrl: written };
+  },
+};
+
+/** Tried in order; the page link comes last because it accepts any safe address. */
+export const DEFAULT_PROVIDERS: readonly VideoProvider[] = [youtube, vimeo, videoFile, videoPage];
+
+export function recogniseVideo(written: string, providers: readonly VideoProvider[] = DEFAULT_PROVIDERS): VideoSource | undefined {
+  const url = inspectableUrl(written);
+  for (const provider of providers) {
+    const source = provider.recognise(url, written);
+    if (source) return source;
+  }
+  return undefined;
+}
