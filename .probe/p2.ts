@@ -1,0 +1,21 @@
+import MarkdownIt from "markdown-it";
+import { newsroomMarkdown } from "../src/markdown.js";
+import { DEFAULT_LABELS, createIdRegistry } from "../src/context.js";
+import { extractStoryElements } from "../src/story.js";
+import { scanTemplateTags } from "../src/syntax/templateTags.js";
+import { highlightsFromMarkdown } from "../src/syntax/body.js";
+const md = new MarkdownIt();
+md.use(newsroomMarkdown, { names: { highlights: "highlights", quote: "quote", pullquote: "pullquote", video: "video" }, renderContext: () => ({ markdown: md, labels: DEFAULT_LABELS, ids: createIdRegistry(), headingLevel: 2 }),
+  locate: (env: any) => ({ file: env.file, lineOffset: env.lineOffset }) });
+const tryit = (f: () => unknown) => { try { console.log(JSON.stringify(f(), null, 1)); } catch (e) { console.log("ERR", (e as Error).constructor.name, (e as Error).message); } };
+const names = { single: ["video", "dateline"], paired: ["quote", "pullquote", "highlights"], filters: ["newsroomVideo"] };
+tryit(() => scanTemplateTags('a\n{% quote speaker="A", role="B" %}\nwords\n{% endquote %}\n{% quote "A", "B" %}x{% endquote %}\n{%- video clip -%}\n{{ clip | newsroomVideo }}\n{% raw %}{% video no %}{% endraw %}\n{# {% video no2 %} #}\n{% quote speaker="O" %}outer {% quote speaker="I" %}inner{% endquote %} tail{% endquote %}', names));
+const opts = { markdown: md, shortcodes: { highlights: "highlights", quote: "quote", pullquote: "pullquote", video: "video", dateline: "dateline" }, pairedShortcodes: ["highlights", "quote", "pullquote"] as const, filters: { video: "newsroomVideo" } };
+tryit(() => extractStoryElements({ data: { highlights: ["a", "b"], video: { url: "https://youtu.be/dQw4w9WgXcQ", title: "T" }, clip: { url: "/media/x.mp4", title: "C" } }, body: 'Para one. We’re *not* leaving, he said.\n\n{% video clip %}\n\n::: pullquote speaker="A"\n"We\'re not leaving"\n:::\n\n{% video video %}\n{% video missing %}\n::: pullquote speaker="B"\nNever said\n:::\n', isMarkdown: true, file: "s.md", lineOffset: 4 }, { ...opts, pairedShortcodes: [...opts.pairedShortcodes] }));
+tryit(() => extractStoryElements({ data: {}, body: 'x\n\n::: quote role="r"\nwords\n:::\n', isMarkdown: true, file: "s.md", lineOffset: 4 }, { ...opts, pairedShortcodes: [...opts.pairedShortcodes], markdownEnv: { file: "s.md", lineOffset: 4 } }));
+tryit(() => extractStoryElements({ data: {}, body: 'x\n\n{% quote role="r" %}\nwords\n{% endquote %}\n', isMarkdown: true, file: "s.md", lineOffset: 4 }, { ...opts, pairedShortcodes: [...opts.pairedShortcodes] }));
+tryit(() => extractStoryElements({ data: {}, body: 'x\n\n{% highlights %}\n- a\n\npara\n{% endhighlights %}\n', isMarkdown: false, file: "s.njk", lineOffset: 4 }, { ...opts, pairedShortcodes: [...opts.pairedShortcodes] }));
+tryit(() => highlightsFromMarkdown("- a\n\n  b", md, {line: 10}));
+tryit(() => highlightsFromMarkdown("- a\n-\n- b", md, {line: 10}));
+tryit(() => highlightsFromMarkdown("- a\n* b", md, {line: 10}));
+tryit(() => highlightsFromMarkdown("- a\n  - b", md, {line: 10}));

@@ -1,0 +1,8 @@
+// Eleventy ships JSDoc, not declarations; the tests use only its programmatic build.
+declare module "@11ty/eleventy" {
+  export default class Eleventy {
+    constructor(input: string, output: string, options?: Record<string, unknown>);
+    toJSON(): Promise<unknown[]>;
+    write(): Promise<unknown>;
+  }
+}

@@ -1,0 +1,56 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import Eleventy from "@11ty/eleventy";
+import newsroom, { type NewsroomOptions } from "../../plugin/index.js";
+
+export interface BuiltPage {
+  url: string;
+  inputPath: string;
+  content: string;
+}
+
+export interface BuildOptions {
+  /** Plugin options; `false` leaves the plugin out (for plain-Eleventy comparisons). */
+  options?: NewsroomOptions | false;
+  /** Extra configuration, as a site's config function would do it. */
+  configure?: (eleventyConfig: any) => void;
+  runMode?: "build" | "serve" | "watch";
+}
+
+/** Writes a small site into a fresh temporary folder. */
+export function writeSite(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "newsroom-site-"));
+  for (const [path, text] of Object.entries(files)) {
+    const file = join(root, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  // An empty config file of the site's own, so Eleventy does not pick up this repository's config.
+  writeFileSync(join(root, "eleventy.config.mjs"), "export default function () {}\n");
+  return root;
+}
+
+/** Builds a site through Eleventy's programmatic API (in memory) and returns every page, keyed by URL. */
+export async function buildSite(files: Record<string, string>, build: BuildOptions = {}): Promise<Map<string, BuiltPage>> {
+  const root = writeSite(files);
+  const eleventy = new Eleventy(root, join(root, "_site"), {
+    quietMode: true,
+    configPath: join(root, "eleventy.config.mjs"),
+    runMode: build.runMode ?? "build",
+    config(eleventyConfig: any) {
+      if (build.options !== false) eleventyConfig.addPlugin(newsroom, build.options ?? {});
+      build.configure?.(eleventyConfig);
+    },
+  });
+  const results = (await eleventy.toJSON()) as BuiltPage[];
+  return new Map(results.map((page) => [page.url, page]));
+}
+
+/** Builds and returns the one page at `url`, failing loudly if it is not there. */
+export async function buildPage(files: Record<string, string>, url: string, build: BuildOptions = {}): Promise<string> {
+  const pages = await buildSite(files, build);
+  const page = pages.get(url);
+  if (!page) throw new Error(`No page at ${url}; built: ${[...pages.keys()].join(", ")}`);
+  return page.content;
+}

@@ -1,0 +1,138 @@
+import { describe, expect, test, vi } from "vitest";
+import { buildSite } from "../helpers/eleventy.js";
+import { parseDocument, readableText } from "../helpers/html.js";
+
+const listing = (collection: string, fields: string) =>
+  `---\npermalink: /${collection}.json\neleventyExcludeFromCollections: true\neleventyImport:\n  collections: ["story"]\n---\n` +
+  `{{ collections.${collection} | dump | safe }}`.replace("dump", `newsroomTestJson`);
+
+/** Listing pages that print a collection as JSON, so tests read exactly what templates get. */
+const jsonListings = {
+  "stories.njk": `---\npermalink: /stories.json\neleventyExcludeFromCollections: true\n---\n[{% for s in collections.stories %}{{ {url: s.url, title: s.data.title} | newsroomTestJson | safe }}{% if not loop.last %},{% endif %}{% endfor %}]`,
+  "highlights.njk": listing("highlights", ""),
+  "quotes.njk": listing("quotes", ""),
+  "videos.njk": listing("videos", ""),
+};
+
+const configure = (eleventyConfig: any) => eleventyConfig.addFilter("newsroomTestJson", (value: unknown) => JSON.stringify(value));
+
+const story = (name: string, date: string, body: string, extra = "") =>
+  [`stories/${name}.md`, `---\ntitle: Story ${name}\ndate: ${date}\ntags: story\n${extra}---\n${body}`] as const;
+
+async function collections(files: Record<string, string>, runMode: "build" | "serve" = "build") {
+  const pages = await buildSite({ ...jsonListings, ...files }, { configure, runMode });
+  const read = (name: string) => JSON.parse(pages.get(`/${name}.json`)!.content) as Array<Record<string, any>>;
+  return { pages, stories: read("stories"), highlights: read("highlights"), quotes: read("quotes"), videos: read("videos") };
+}
+
+describe("collections", () => {
+  test("stories are the pages with the story tag, newest first; drafts are left out of builds", async () => {
+    const { stories, pages } = await collections(
+      Object.fromEntries([
+        story("old", "2017-05-01", "Old."),
+        story("new", "2017-05-18", "New."),
+        story("middle", "2017-05-10", "Middle."),
+        story("draft", "2017-05-20", "Draft.", "draft: true\n"),
+        ["not-a-story.md", "---\ntitle: About\n---\nAbout."],
+      ]),
+    );
+    expect(stories.map((s) => s.title)).toEqual(["Story new", "Story middle", "Story old"]);
+    expect(pages.has("/stories/draft/")).toBe(false);
+  });
+
+  test("drafts are built and listed while serving", async () => {
+    const { stories, pages } = await collections(Object.fromEntries([story("draft", "2017-05-20", "Draft.", "draft: true\n")]), "serve");
+    expect(stories.map((s) => s.title)).toEqual(["Story draft"]);
+    expect(pages.has("/stories/draft/")).toBe(true);
+  });
+
+  test("elements from front matter and from the body (Markdown, shortcodes, a variable argument) are items with their story", async () => {
+    const body = [
+      "Kelly said the most important thing we can do is reduce the drug demand.",
+      "",
+      '::: quote speaker="Rex Tillerson" role="US Secretary of State"',
+      "We Americans must own this problem.",
+      ":::",
+      "",
+      '::: pullquote speaker="John Kelly"',
+      "The most important thing we can do is reduce the drug demand.",
+      ":::",
+      "",
+      '{% quote "Luis Videgaray" %}We need to overcome the blame game{% endquote %}',
+      "",
+      "{% video clip %}",
+      "",
+      '::: video url="https://vimeo.com/76979871" title="Second video" duration="PT2M"',
+      ":::",
+    ].join("\n");
+    const extra = [
+      "highlights:",
+      '  - "Secretary Tillerson: \\"We Americans must own this problem\\""',
+      "video:",
+      "  url: https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+      "  title: Lead video",
+      '  duration: "01:45"',
+      "clip:",
+      "  url: /media/clip.mp4",
+      "  title: Clip from data",
+      "",
+    ].join("\n");
+    const { highlights, quotes, videos } = await collections(
+      Object.fromEntries([story("a", "2017-05-18", body, extra), story("b", "2017-05-17", "::: highlights\n- Older story's highlight\n:::\n")]),
+    );
+    expect(highlights.map((h) => [h.type, h.items, h.story.title])).toEqual([
+      ["highlights", ['Secretary Tillerson: "We Americans must own this problem"'], "Story a"],
+      ["highlights", ["Older story's highlight"], "Story b"],
+    ]);
+    expect(quotes.map((q) => [q.type, q.speaker, q.role, q.text])).toEqual([
+      ["quote", "Rex Tillerson", "US Secretary of State", "We Americans must own this problem."],
+      ["pullquote", "John Kelly", undefined, "The most important thing we can do is reduce the drug demand."],
+      ["quote", "Luis Videgaray", undefined, "We need to overcome the blame game"],
+    ]);
+    expect(quotes[0]!.story).toEqual({ url: "/stories/a/", title: "Story a", date: "2017-05-18T00:00:00.000Z" });
+    expect(videos.map((v) => [v.title, v.url, v.duration])).toEqual([
+      ["Lead video", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "PT1M45S"],
+      ["Clip from data", "/media/clip.mp4", undefined],
+      ["Second video", "https://vimeo.com/76979871", "PT2M"],
+    ]);
+  });
+
+  test("a listing page renders collection items with the plugin's filters; a pull quote is shown as a quote there", async () => {
+    const { pages } = await collections({
+      ...Object.fromEntries([story("a", "2017-05-18", "The words said here.\n\n::: pullquote speaker=\"A\"\nThe words said here.\n:::\n")]),
+      "list.njk": "---\npermalink: /list/\n---\n{% for q in collections.quotes %}{{ q | newsroomQuote }}{% endfor %}{% for v in collections.videos %}{{ v | newsroomVideo }}{% endfor %}",
+    });
+    const document = parseDocument(pages.get("/list/")!.content);
+    expect(document.querySelector("aside")).toBeNull();
+    expect(readableText(document.querySelector("figure.newsroom-quote blockquote"))).toBe("The words said here.");
+  });
+
+  test("a pull quote that does not repeat the body warns, naming the file and line", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      await collections(Object.fromEntries([story("a", "2017-05-18", "Body text.\n\n::: pullquote speaker=\"A\"\nWords nobody said in the body\n:::\n")]));
+      const messages = warn.mock.calls.map((call) => String(call[0]));
+      expect(messages.some((m) => /stories\/a\.md:8: pullquote: the words "Words nobody said in the body" do not appear/.test(m))).toBe(true);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test("a shortcode whose variable is not in the story's data still renders, and the build says it is not counted", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const { videos, pages } = await collections({
+        "stories/a.njk": "---\ntitle: A\ntags: story\nclips:\n  - url: https://vimeo.com/1\n    title: One\n---\n{% for c in clips %}{% video c %}{% endfor %}",
+      });
+      expect(videos).toEqual([]);
+      expect(parseDocument(pages.get("/stories/a/")!.content).querySelectorAll("figure.newsroom-video")).toHaveLength(1);
+      expect(warn.mock.calls.map((call) => String(call[0])).join("\n")).toMatch(/stories\/a\.njk:8: video: .*"c" is not in the story's data/);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test("a story without a title fails the build with the file named", async () => {
+    await expect(collections(Object.fromEntries([["stories/x.md", "---\ntags: story\n---\nText"]]))).rejects.toThrow(/stories\/x\.md: story: the story has no title/);
+  });
+});

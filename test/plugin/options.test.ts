@@ -1,0 +1,79 @@
+import { describe, expect, test } from "vitest";
+import { DEFAULT_OPTIONS, resolveOptions } from "../../plugin/options.js";
+import { buildSite } from "../helpers/eleventy.js";
+import { failureOf } from "../helpers/errors.js";
+import { parseDocument, readableText } from "../helpers/html.js";
+
+describe("options are merged with defaults and checked at config time", () => {
+  test("no options gives the defaults", () => {
+    expect(resolveOptions()).toEqual(DEFAULT_OPTIONS);
+  });
+
+  test("partial nested options keep the other defaults", () => {
+    const options = resolveOptions({ shortcodes: { quote: "quotation" }, labels: { highlightsHeading: "Lo más destacado" } });
+    expect(options.shortcodes).toEqual({ ...DEFAULT_OPTIONS.shortcodes, quote: "quotation" });
+    expect(options.labels.highlightsHeading).toBe("Lo más destacado");
+    expect(options.labels.playVideo).toBe(DEFAULT_OPTIONS.labels.playVideo);
+  });
+
+  test.each([
+    [{ storytag: "story" }, /option "storytag": is not an option of this plugin\. Fix: use only storyTag, collections/],
+    [{ shortcodes: { quotes: "q" } }, /option "shortcodes\.quotes": is not an option/],
+    [{ shortcodes: { quote: "has space" } }, /option "shortcodes\.quote": must be a name of letters/],
+    [{ shortcodes: { quote: "video" } }, /option "shortcodes\.video": uses the name "video", which shortcodes\.quote uses too/],
+    [{ timeZone: "Mars/Olympus" }, /option "timeZone": "Mars\/Olympus" is not an IANA time zone/],
+    [{ timeZone: 5 }, /option "timeZone": must be a non-empty text but is a number/],
+    [{ locale: "not a locale!" }, /option "locale": "not a locale!" is not a BCP 47 locale/],
+    [{ headingLevel: 1 }, /option "headingLevel": must be 2, 3, 4, 5 or 6/],
+    [{ excludeDrafts: "yes" }, /option "excludeDrafts": must be true or false/],
+    [{ labels: "Story highlights" }, /option "labels": must be an object/],
+    [{ collections: { stories: "" } }, /option "collections\.stories": must be a name/],
+  ])("%j is refused", (options, message) => {
+    expect(() => resolveOptions(options)).toThrow(message);
+  });
+
+  test("a wrong option fails the Eleventy build before any page is rendered", async () => {
+    expect(await failureOf(buildSite({ "a.md": "Text" }, { options: { timeZone: "Nowhere/Else" } }))).toMatch(/option "timeZone": "Nowhere\/Else" is not an IANA time zone/);
+  });
+});
+
+describe("renamed shortcodes, containers, filters and collections", () => {
+  test("a site's own names work in every syntax, and the defaults are then free for other plugins", async () => {
+    const pages = await buildSite(
+      {
+        "a.md": "---\ntitle: A\ntags: article\n---\nWords said.\n\n::: cita speaker=\"A\"\nWords said.\n:::\n\n{% clip \"https://vimeo.com/1\", \"T\" %}\n",
+        "list.njk": "---\npermalink: /list/\n---\n{% for q in collections.citas %}{{ q | nrQuote }}{% endfor %}{{ collections.articles.length }}",
+      },
+      { options: { storyTag: "article", shortcodes: { quote: "cita", video: "clip" }, filters: { quote: "nrQuote" }, collections: { quotes: "citas", stories: "articles" } } },
+    );
+    const article = parseDocument(pages.get("/a/")!.content);
+    expect(article.querySelector("figure.newsroom-quote")).not.toBeNull();
+    expect(article.querySelector("figure.newsroom-video")).not.toBeNull();
+    const list = parseDocument(pages.get("/list/")!.content);
+    expect(readableText(list.querySelector("blockquote"))).toBe("Words said.");
+    expect(readableText(list.body).endsWith("1")).toBe(true);
+  });
+
+  test("labels change every visible word", async () => {
+    const html = (
+      await buildSite(
+        { "a.md": "::: highlights\n- Uno\n:::\n\n::: video url=\"https://vimeo.com/1\" title=\"Título\" duration=\"1:45\" source=\"CNN\"\n:::\n" },
+        { options: { labels: { highlightsHeading: "Lo más destacado", playVideo: "Reproducir vídeo", videoSource: "Fuente: {source}" } } },
+      )
+    ).get("/a/")!.content;
+    const document = parseDocument(html);
+    expect(readableText(document.querySelector(".newsroom-highlights h2"))).toBe("Lo más destacado");
+    expect(readableText(document.querySelector(".newsroom-video__play"))).toBe("Reproducir vídeo: Título (1:45)");
+    expect(readableText(document.querySelector(".newsroom-video__source"))).toBe("Fuente: CNN");
+  });
+});
+
+describe("the plugin's hygiene", () => {
+  test("it names its package and is unique, so adding it twice is harmless", async () => {
+    const { default: newsroom } = await import("../../plugin/index.js");
+    expect((newsroom as unknown as { eleventyPackage: string }).eleventyPackage).toBe("eleventy-plugin-newsroom");
+    expect((newsroom as unknown as { eleventyPluginOptions: { unique: boolean } }).eleventyPluginOptions.unique).toBe(true);
+    const pages = await buildSite({ "a.md": "::: quote speaker=\"A\"\nWords.\n:::\n" }, { configure: (config) => config.addPlugin(newsroom) });
+    expect(parseDocument(pages.get("/a/")!.content).querySelectorAll("figure")).toHaveLength(1);
+  });
+});

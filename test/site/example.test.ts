@@ -1,0 +1,148 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { parseDocument, readableText } from "../helpers/html.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const seedPath = resolve(root, "../shared/seed/article.txt");
+
+/** The seed as a reader copied it: the lead video, the highlights, the dateline, then the body paragraphs. */
+function readSeed() {
+  if (!existsSync(seedPath)) throw new Error(`The seed story is missing: ${seedPath} (the repository expects ../shared beside it)`);
+  const lines = readFileSync(seedPath, "utf8").split("\n").map((line) => line.trim());
+  const highlightsAt = lines.indexOf("Story highlights");
+  const datelineAt = lines.findIndex((line) => /^CNN\s+—$/.test(line));
+  const nonEmpty = (from: number, to?: number) => lines.slice(from, to).filter((line) => line !== "");
+  return {
+    posterAlt: lines[0]!,
+    videoTitle: lines[1]!,
+    videoMeta: lines[2]!,
+    // The seed's doubled quote mark is a typo: the words are kept, the mark is fixed.
+    highlights: nonEmpty(highlightsAt + 1, datelineAt).map((line) => line.replace('""', '"')),
+    paragraphs: nonEmpty(datelineAt + 1),
+  };
+}
+
+let output: string;
+const page = (path: string) => parseDocument(readFileSync(join(output, path, "index.html"), "utf8"));
+
+beforeAll(() => {
+  if (!existsSync(join(root, "dist/plugin/index.js"))) throw new Error("Build the plugin first: npm run build:plugin (npm test does)");
+  output = mkdtempSync(join(tmpdir(), "newsroom-example-"));
+  execFileSync(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${output}`, "--quiet"], {
+    cwd: root,
+    stdio: "pipe",
+  });
+}, 120_000);
+
+describe("the example site builds the seed story", () => {
+  const seed = readSeed();
+
+  test("the seed is read as its README describes it", () => {
+    expect(seed.highlights).toHaveLength(2);
+    expect(seed.paragraphs.length).toBeGreaterThan(10);
+    expect(seed.videoMeta).toBe("01:45 - Source: CNN");
+  });
+
+  test("every body paragraph of the seed is a paragraph of the article, in order", () => {
+    const body = page("stories/tillerson-mexico-drug-trade").querySelector(".story__body")!;
+    // Pull quotes are hidden from assistive technology and repeat the body: they are not body paragraphs.
+    const paragraphs = [...body.querySelectorAll("p")].filter((p) => !p.closest("[aria-hidden=true]") && !p.classList.contains("newsroom-dateline"));
+    expect(paragraphs.map(readableText)).toEqual(seed.paragraphs.map((p) => p.replace(/\s+/g, " ")));
+  });
+
+  test("the headline, the date without a time, the dateline and the link to the original", () => {
+    const document = page("stories/tillerson-mexico-drug-trade");
+    const h1 = document.querySelectorAll("h1");
+    expect(h1).toHaveLength(1);
+    expect(readableText(h1[0])).toContain("We Americans must own this problem");
+    const time = document.querySelector(".story__meta time")!;
+    expect(time.getAttribute("datetime")).toBe("2017-05-18");
+    expect(readableText(time)).not.toMatch(/\d:\d\d/);
+    const dateline = document.querySelector(".story__body .newsroom-dateline")!;
+    expect(readableText(dateline)).toBe("CNN —");
+    expect(dateline.nextElementSibling?.textContent).toBe(seed.paragraphs[0]);
+    const original = [...document.querySelectorAll("a")].map((a) => a.getAttribute("href"));
+    expect(original).toContain("https://edition.cnn.com/2017/05/18/politics/tillerson-mexico-drug-trade/index.html");
+  });
+
+  test("the lead video: the poster with the seed's alt text, the title, 1:45, Source: CNN, linking to the original page", () => {
+    const document = page("stories/tillerson-mexico-drug-trade");
+    const figure = document.querySelector("article figure.newsroom-video")!;
+    const poster = figure.querySelector("img")!;
+    expect(poster.getAttribute("alt")).toBe(seed.posterAlt);
+    expect(existsSync(join(output, poster.getAttribute("src")!))).toBe(true);
+    expect(poster.getAttribute("loading")).toBe("eager");
+    expect(readableText(figure.querySelector(".newsroom-video__title"))).toBe(seed.videoTitle);
+    const duration = figure.querySelector("time.newsroom-video__duration")!;
+    expect([readableText(duration), duration.getAttribute("datetime")]).toEqual(["1:45", "PT1M45S"]);
+    expect(readableText(figure.querySelector(".newsroom-video__source"))).toBe("Source: CNN");
+    const play = figure.querySelector("a.newsroom-video__play")!;
+    expect(play.getAttribute("href")).toBe("https://edition.cnn.com/2017/05/18/politics/tillerson-mexico-drug-trade/index.html");
+    expect(readableText(play)).toBe(`Play video: ${seed.videoTitle} (1:45)`);
+    expect(readableText(figure.querySelector(".newsroom-video__poster-credit"))).toMatch(/illustration/i);
+    expect(figure.querySelector("iframe, script")).toBeNull();
+  });
+
+  test("the two story highlights, in a labelled region", () => {
+    const document = page("stories/tillerson-mexico-drug-trade");
+    const section = document.querySelector("article section.newsroom-highlights")!;
+    const heading = document.getElementById(section.getAttribute("aria-labelledby")!)!;
+    expect(readableText(heading)).toBe("Story highlights");
+    expect([...section.querySelectorAll("li")].map(readableText)).toEqual(seed.highlights);
+  });
+
+  test("the officials' words are pull quotes that repeat the body, attributed and hidden from screen readers", () => {
+    const document = page("stories/tillerson-mexico-drug-trade");
+    const asides = [...document.querySelectorAll("aside.newsroom-pullquote")];
+    expect(asides.map((aside) => readableText(aside.querySelector(".newsroom-attribution__speaker")))).toEqual(["Rex Tillerson", "Luis Videgaray", "John Kelly"]);
+    const bodyText = seed.paragraphs.join(" ").replace(/[“”"]/g, "");
+    for (const aside of asides) {
+      expect(aside.getAttribute("aria-hidden")).toBe("true");
+      expect(aside.querySelector("a, button, input, [tabindex]")).toBeNull();
+      const words = readableText(aside.querySelector(".newsroom-pullquote__text")).replace(/\.$/, "");
+      expect(bodyText).toContain(words);
+    }
+  });
+
+  test("the front page lists the story with its highlights", () => {
+    const document = page("");
+    const link = document.querySelector(".story-card a")!;
+    expect(link.getAttribute("href")).toBe("/stories/tillerson-mexico-drug-trade/");
+    expect([...document.querySelectorAll(".story-card .newsroom-highlights li")].map(readableText)).toEqual(seed.highlights);
+  });
+
+  test("the quotes page groups every quote by speaker, each linking to its story", () => {
+    const document = page("quotes");
+    const groups = [...document.querySelectorAll("section.speaker")].map((section) => [
+      readableText(section.querySelector("h2")),
+      section.querySelectorAll("figure.newsroom-quote").length,
+    ]);
+    expect(groups).toEqual([
+      ["Rex Tillerson", 1],
+      ["Luis Videgaray", 1],
+      ["John Kelly", 1],
+    ]);
+    expect(document.querySelector("aside[aria-hidden]")).toBeNull();
+    expect(document.querySelector(".speaker__source a")?.getAttribute("href")).toBe("/stories/tillerson-mexico-drug-trade/");
+  });
+
+  test("the videos page shows every video with its story", () => {
+    const document = page("videos");
+    const entries = [...document.querySelectorAll(".video-entry")];
+    expect(entries).toHaveLength(1);
+    expect(readableText(entries[0]!.querySelector(".newsroom-video__title"))).toBe(seed.videoTitle);
+    expect(entries[0]!.querySelector("h2 a")?.getAttribute("href")).toBe("/stories/tillerson-mexico-drug-trade/");
+  });
+
+  test("every page ships no JavaScript and links the site's stylesheet", () => {
+    for (const path of ["", "quotes", "videos", "stories/tillerson-mexico-drug-trade"]) {
+      const document = page(path);
+      expect(document.querySelector("script"), path).toBeNull();
+      expect(document.querySelector('link[rel=stylesheet]')?.getAttribute("href")).toBe("/assets/site.css");
+    }
+    expect(existsSync(join(output, "assets/site.css"))).toBe(true);
+  });
+});
