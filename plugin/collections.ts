@@ -45,7 +45,10 @@ export class StoryReader {
 
   read(item: CollectionItem): ExtractResult {
     const page = item.data.page;
-    const body = page?.rawInput ?? item.rawInput ?? "";
+    // An 11ty.js template's "body" is its JavaScript, which cannot be read without running it: its elements count
+    // when they are in its data (front matter), not when they are only in its render function.
+    const raw: unknown = page?.rawInput ?? item.rawInput;
+    const body = typeof raw === "string" ? raw : "";
     const cached = this.#cache.get(item.inputPath);
     if (cached && cached.body === body) return cached.result;
     const { options, markdown } = this.state;
