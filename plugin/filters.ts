@@ -1,7 +1,7 @@
 import { machineDate, NewsroomError, readableDate, renderTime, toStoryDate, type ElementType, type StoryDate } from "../src/index.js";
 import type { EleventyConfig, EleventyContext } from "./eleventy.js";
 import type { FilterNames } from "./options.js";
-import { filterInput, isEmpty, renderFromTemplate } from "./render.js";
+import { filterInput, isEmpty, renderFromTemplate, type RenderRequest } from "./render.js";
 import type { BuildState } from "./state.js";
 
 type Filter = (this: EleventyContext, value: unknown, ...args: unknown[]) => string;
@@ -14,6 +14,19 @@ function addFilter(config: EleventyConfig, name: string, filter: Filter, returns
     const output = filter.call(this, value, ...args);
     const markSafe = returnsHtml ? this?.env?.getFilter?.("safe") : undefined;
     return markSafe ? markSafe(output) : output;
+  });
+}
+
+/** The one optional filter argument: `"lead"` for the story's lead video, a heading level (2–6) for highlights. */
+function filterSetting(filter: string, type: ElementType, setting: unknown, file: string | undefined): Pick<RenderRequest, "lead" | "headingLevel"> {
+  if (setting === undefined) return {};
+  if (type === "video" && setting === "lead") return { lead: true };
+  if (type === "highlights" && [2, 3, 4, 5, 6].includes(setting as number)) return { headingLevel: setting as RenderRequest["headingLevel"] };
+  throw new NewsroomError({
+    element: `filter "${filter}"`,
+    problem: `the argument ${JSON.stringify(setting)} is not one it takes`,
+    fix: type === "video" ? 'pass "lead" for the story\'s lead video, or nothing' : type === "highlights" ? "pass a heading level from 2 to 6, or nothing" : "pass no argument",
+    file,
   });
 }
 
@@ -35,9 +48,14 @@ export function registerFilters(config: EleventyConfig, state: BuildState): void
     addFilter(
       config,
       names[filterName],
-      function (value, placement) {
+      function (value, setting) {
         if (isEmpty(value)) return "";
-        return renderFromTemplate(state, { type, args: [filterInput(type, value)], page: this?.page, lead: placement === "lead" });
+        return renderFromTemplate(state, {
+          type,
+          args: [filterInput(type, value)],
+          page: this?.page,
+          ...filterSetting(names[filterName], type, setting, this?.page?.inputPath),
+        });
       },
       true,
     );

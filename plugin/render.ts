@@ -7,6 +7,7 @@ import {
   renderElement,
   type ElementInput,
   type ElementType,
+  type RenderContext,
 } from "../src/index.js";
 import type { EleventyPage } from "./eleventy.js";
 import type { BuildState } from "./state.js";
@@ -19,6 +20,8 @@ export interface RenderRequest {
   body?: string | undefined;
   page: EleventyPage | undefined;
   lead?: boolean;
+  /** Overrides the highlights heading level for this call (e.g. 3 on a front page whose stories have h2 titles). */
+  headingLevel?: RenderContext["headingLevel"] | undefined;
 }
 
 /** Shortcodes and filters both end here: arguments → input → `parseElement` → `renderElement`. */
@@ -34,7 +37,8 @@ export function renderFromTemplate(state: BuildState, request: RenderRequest): s
           args.length === 1 && type === "quote" && isParsedElement(subject, "pullquote")
           ? { ...subject, type: "quote" as const }
           : parseElement(type, inputWithBody(type, inputFromArguments(type, args, location), body, state.markdown, location), location);
-    return renderElement(element, state.renderContext(page, { page }, request.lead)).toString();
+    const context = state.renderContext(page, { page }, request.lead);
+    return renderElement(element, { ...context, headingLevel: request.headingLevel ?? context.headingLevel }).toString();
   } catch (error) {
     if (error instanceof NewsroomError) error.locate(location);
     throw error;

@@ -110,7 +110,8 @@ export function renderVideo(element: Video, context: RenderContext): SafeHtml {
     element.posterCredit && html` <span class="newsroom-video__poster-credit">${element.posterCredit}</span>`,
   ];
 
-  return html`<figure class="newsroom-video newsroom-video--${element.provider.provider}">
+  const modifiers = [`newsroom-video--${element.provider.provider}`, context.lead ? "newsroom-video--lead" : ""].filter(Boolean).join(" ");
+  return html`<figure class="newsroom-video ${modifiers}">
 <div class="newsroom-video__media" style="aspect-ratio: ${ratio.toString()}">${media}</div>
 <figcaption class="newsroom-video__caption">${captionParts}</figcaption>
 </figure>`;

@@ -101,4 +101,17 @@ describe("every syntax renders the same element", () => {
     expect(new Set(ids).size).toBe(2);
     for (const id of ids) expect(document.getElementById(id!)?.tagName).toBe("H2");
   });
+
+  test("Markdown inside elements goes through the site's own markdown-it, with the site's settings and plugins", async () => {
+    const pages = await buildSite(
+      {
+        "a.md": '::: quote speaker="A"\nCopyright (c) 2017 -- all rights\n:::\n',
+        "b.njk": '{% quote speaker="A" %}Copyright (c) 2017 -- all rights{% endquote %}',
+      },
+      { configure: (config) => config.amendLibrary("md", (md: any) => md.set({ typographer: true })) },
+    );
+    for (const page of pages.values()) {
+      expect(readableText(parseDocument(page.content).querySelector("blockquote")), page.inputPath).toBe("Copyright © 2017 – all rights");
+    }
+  });
 });
