@@ -22,7 +22,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (value instanceof Date) return "a date";
   if (typeof value === "string") return `the text ${JSON.stringify(value)}`;
-  return `a ${typeof value}`;
+  return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
 }
 
 export function listOfNames(names: readonly string[]): string {

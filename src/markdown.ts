@@ -42,7 +42,24 @@ export interface ElementTokenMeta {
 
 export const elementTokenType = (type: ElementType) => `newsroom_${type}`;
 const containerName = (type: ContainerElementType) => `newsroom_${type}_container`;
-const CLOSING_MARKER = /^\s*(:{3,})\s*$/;
+const OPENING_MARKER = /^(:{3,})\s*([^\s:]+)/;
+const CLOSING_MARKER = /^(:{3,})\s*$/;
+
+/** A container's content as the block parser saw it: inside a blockquote or a list, without the `> ` or indentation. */
+interface ContainerSource {
+  lines: string[];
+  closed: boolean;
+}
+
+type BlockState = {
+  src: string;
+  env: object;
+  bMarks: number[];
+  eMarks: number[];
+  tShift: number[];
+  sCount: number[];
+  blkIndent: number;
+};
 const STRAY_MARKER = /^(:{3,})\s*([^\s:]*)/;
 
 /**
@@ -56,9 +73,43 @@ const STRAY_MARKER = /^(:{3,})\s*([^\s:]*)/;
  */
 export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOptions): void {
   const typeByName = new Map<string, ContainerElementType>();
+  for (const type of CONTAINER_ELEMENT_TYPES) typeByName.set(options.names[type], type);
+
+  // Recorded by a block rule that runs just before markdown-it-container's, read (and dropped) by the core rule.
+  const sourcesByEnv = new WeakMap<object, Map<number, ContainerSource>>();
+  md.core.ruler.before("block", "newsroom_env", (state) => {
+    state.env ??= {};
+  });
+  md.block.ruler.before("fence", "newsroom_container_source", (state, startLine, endLine, silent) => {
+    if (!silent) recordContainerSource(state as unknown as BlockState, startLine, endLine);
+    return false;
+  });
+
+  function recordContainerSource(state: BlockState, startLine: number, endLine: number): void {
+    const lineText = (line: number) => state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
+    const opening = OPENING_MARKER.exec(lineText(startLine));
+    if (!opening || !typeByName.has(opening[2]!)) return;
+    // The same search for the closing line as markdown-it-container's, over lines the block parser has already
+    // stripped of blockquote markers.
+    const lines: string[] = [];
+    let closed = false;
+    for (let line = startLine + 1; line < endLine; line++) {
+      const text = lineText(line);
+      if (text !== "" && state.sCount[line]! < state.blkIndent) break;
+      const closing = CLOSING_MARKER.exec(text);
+      if (closing && closing[1]!.length >= opening[1]!.length && state.sCount[line]! - state.blkIndent < 4) {
+        closed = true;
+        break;
+      }
+      lines.push(state.src.slice(state.bMarks[line], state.eMarks[line]));
+    }
+    let sources = sourcesByEnv.get(state.env);
+    if (!sources) sourcesByEnv.set(state.env, (sources = new Map()));
+    sources.set(startLine, { lines, closed });
+  }
+
   for (const type of CONTAINER_ELEMENT_TYPES) {
     const name = options.names[type];
-    typeByName.set(name, type);
     // The container plugin is typed against markdown-it's CommonJS types; the instance is the same.
     markdownItContainer(md as never, containerName(type), {
       validate: (params: string) => params.trim().split(/\s+/, 1)[0] === name,
@@ -88,31 +139,36 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
   }
 
   md.core.ruler.after("block", "newsroom_elements", (state) => {
-    const lines = state.src.split("\n");
+    const sources = sourcesByEnv.get(state.env);
+    sourcesByEnv.delete(state.env);
     const tokens = state.tokens;
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!;
       const type = /^container_newsroom_(\w+)_container_open$/.exec(token.type)?.[1] as ContainerElementType | undefined;
       if (type) {
         const close = findClose(tokens, index);
-        const replacement = elementToken(state, token, type, lines);
+        const replacement = elementToken(state, token, type, sources?.get(token.map![0]));
         tokens.splice(index, close - index + 1, replacement);
       } else if (token.type === "inline" && tokens[index - 1]?.type === "paragraph_open") {
         const stray = STRAY_MARKER.exec(token.content);
-        if (stray) reportStray(state, token, stray[1]!, stray[2]!);
+        if (stray) reportStray(state, tokens, index, stray[1]!, stray[2]!);
       }
     }
   });
 
-  function elementToken(state: { env: object; Token: new (type: string, tag: string, nesting: -1 | 0 | 1) => Token }, open: Token, type: ContainerElementType, lines: string[]): Token {
+  function elementToken(
+    state: { env: object; Token: new (type: string, tag: string, nesting: -1 | 0 | 1) => Token },
+    open: Token,
+    type: ContainerElementType,
+    source: ContainerSource | undefined,
+  ): Token {
     const [start, end] = open.map!;
     const replacement = new state.Token(elementTokenType(type), "", 0);
     replacement.block = true;
     replacement.map = [start, end];
     replacement.level = open.level;
     try {
-      const closing = CLOSING_MARKER.exec(lines[end] ?? "");
-      if (end >= lines.length || !closing || closing[1]!.length < open.markup.length) {
+      if (!source?.closed) {
         throw new NewsroomError({
           element: type,
           problem: `the "${open.markup} ${open.info.trim()}" block is never closed`,
@@ -121,7 +177,7 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
       }
       const attributeText = open.info.trim().slice(options.names[type].length);
       const attributes = parseAttributes(attributeText, type);
-      const body = lines.slice(start + 1, end).join("\n");
+      const body = source.lines.join("\n");
       const input = inputWithBody(type, attributes, type === "highlights" || type === "quote" || type === "pullquote" ? body : body || undefined, md, { line: 1 });
       const element = parseElement(type, input, {}, options.parseOptions);
       replacement.meta = { element } satisfies ElementTokenMeta;
@@ -134,7 +190,8 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     return replacement;
   }
 
-  function reportStray(state: { env: object }, token: Token, markup: string, name: string): void {
+  function reportStray(state: { env: object }, tokens: Token[], index: number, markup: string, name: string): void {
+    const token = tokens[index]!;
     const line = token.map ? token.map[0] + 1 : undefined;
     const error = name
       ? new NewsroomError({
@@ -148,6 +205,10 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
           fix: `remove the stray "${markup}" line, or open the element above it with "${markup} ${knownNames[0]}"`,
         });
     const shown = handle(error, state.env, line);
+    // The message replaces the whole paragraph, so a block of HTML is not left inside a <p>.
+    tokens[index - 1]!.hidden = true;
+    const close = tokens.findIndex((t, i) => i > index && t.type === "paragraph_close");
+    if (close !== -1) tokens[close]!.hidden = true;
     token.type = "html_inline";
     token.content = shown;
     token.children = [];

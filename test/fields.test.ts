@@ -103,6 +103,5 @@ describe("helpers", () => {
     expect(isPlainObject(Object.create(null))).toBe(true);
     expect(isPlainObject([])).toBe(false);
     expect(isPlainObject(new Date())).toBe(false);
-    expect(isPlainObject(null)).toBe(false);
   });
 });

@@ -26,7 +26,9 @@ export interface VideoParseOptions {
 export function parseVideo(input: ElementInput, location: SourceLocation = {}, options: VideoParseOptions = {}): Video {
   const providers = options.providers ?? DEFAULT_PROVIDERS;
   const fields: ElementFields = new ElementFields("video", input, VIDEO_FIELDS, location);
-  if (!fields.has("url")) fields.fail('the required field "url" is missing', `give the video's address: ${URL_RULE}`);
+  if (!fields.has("url") || fields.raw("url") === "") {
+    fields.fail(`the required field "url" is ${fields.has("url") ? "empty" : "missing"}`, `give the video's address: ${URL_RULE}`);
+  }
   const url = fields.parsed("url", parseSafeUrl) as string;
   const provider = fields.parsed("url", (written) => {
     const source = recogniseVideo(written as string, providers);

@@ -60,6 +60,7 @@ export function parseAttributes(text: string, element: string, location: SourceL
       }
     } else {
       const end = text.slice(position).search(/\s|$/);
+      if (end === 0) fail(`the attribute "${name}" has no value`, `write ${name}="…"`);
       value = text.slice(position, position + end);
       if (/["'“”‘’]/.test(value)) {
         fail(`the value of "${name}" has a quote mark inside an unquoted value`, 'put the value in straight quotes: name="value" (curly quotes “ ” do not count)');

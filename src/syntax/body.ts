@@ -19,13 +19,15 @@ export function dedent(text: string): string {
  * list of one-paragraph items is an error: silently keeping only part of it would drop what the author wrote.
  */
 export function highlightsFromMarkdown(body: string, markdown: MarkdownParser, location: SourceLocation = {}): string[] {
+  // dedent drops the blank lines the body starts with; count them so lines still point into the author's file.
+  const droppedLines = (/^\s*\n/.exec(body)?.[0].match(/\n/g) ?? []).length;
   const fail = (problem: string, line?: number): never => {
     throw new NewsroomError({
       element: "highlights",
       problem,
       fix: 'write the highlights as one list, one "- " line per highlight, with nothing else inside the element',
       ...location,
-      line: line === undefined || location.line === undefined ? location.line : location.line + line,
+      line: line === undefined || location.line === undefined ? location.line : location.line + droppedLines + line,
     });
   };
   const source = dedent(body);
@@ -40,6 +42,7 @@ export function highlightsFromMarkdown(body: string, markdown: MarkdownParser, l
   };
   const describe = (type: string) => type.replace(/_(open|close)$/, "").replace(/_/g, " ");
   let paragraphsInItem = 0;
+  let itemLine: number | undefined;
   for (const token of tokens) {
     const line = token.map ? token.map[0] + 1 : undefined;
     if (token.level === 0) {
@@ -54,9 +57,12 @@ export function highlightsFromMarkdown(body: string, markdown: MarkdownParser, l
     if (!allowedAtLevel[token.level]?.includes(token.type)) {
       fail(`an item holds a ${describe(token.type)} instead of one line of text`, line);
     }
-    if (token.type === "list_item_open") paragraphsInItem = 0;
+    if (token.type === "list_item_open") {
+      paragraphsInItem = 0;
+      itemLine = line;
+    }
     if (token.type === "paragraph_open" && ++paragraphsInItem > 1) fail("an item holds more than one paragraph", line);
-    if (token.type === "list_item_close" && paragraphsInItem === 0) fail("an item is empty");
+    if (token.type === "list_item_close" && paragraphsInItem === 0) fail("an item is empty", itemLine);
     if (token.type === "inline") items.push(token.content.replace(/\s*\n\s*/g, " "));
   }
   return items;
