@@ -2,6 +2,7 @@ import {
   extractStoryElements,
   markParsed,
   NewsroomError,
+  type ExtractOptions,
   type ExtractResult,
   type NewsroomElement,
   type PullQuote,
@@ -36,8 +37,30 @@ function newestFirst(a: CollectionItem, b: CollectionItem): number {
  */
 export class StoryReader {
   #cache = new Map<string, { body: string; result: ExtractResult }>();
+  #names: Pick<ExtractOptions, "shortcodes" | "pairedShortcodes" | "filters"> | undefined;
 
   constructor(readonly state: BuildState) {}
+
+  /** The names to look for, the same for every story (so the core makes its name tables once). */
+  get #extractNames(): Pick<ExtractOptions, "shortcodes" | "pairedShortcodes" | "filters"> {
+    const { shortcodes, filters } = this.state.options;
+    return (this.#names ??= {
+      shortcodes: {
+        highlights: shortcodes.highlights,
+        quote: shortcodes.quote,
+        pullquote: shortcodes.pullquote,
+        video: shortcodes.video,
+        dateline: shortcodes.dateline,
+      },
+      pairedShortcodes: PAIRED_SHORTCODES,
+      filters: {
+        highlights: filters.highlights,
+        quote: filters.quote,
+        pullquote: filters.pullquote,
+        video: filters.video,
+      },
+    });
+  }
 
   reset(): void {
     this.#cache.clear();
@@ -51,28 +74,27 @@ export class StoryReader {
     const body = typeof raw === "string" ? raw : "";
     const cached = this.#cache.get(item.inputPath);
     if (cached && cached.body === body) return cached.result;
-    const { options, markdown } = this.state;
-    const result = extractStoryElements(
-      {
-        data: item.data,
-        body,
-        isMarkdown: item.inputPath.endsWith(".md"),
-        file: item.inputPath,
-        lineOffset: this.state.bodyLineOffset(page),
-      },
-      {
-        markdown,
-        markdownEnv: { page: { ...page, inputPath: item.inputPath, rawInput: body } },
-        shortcodes: options.shortcodes,
-        pairedShortcodes: PAIRED_SHORTCODES,
-        filters: {
-          highlights: options.filters.highlights,
-          quote: options.filters.quote,
-          pullquote: options.filters.pullquote,
-          video: options.filters.video,
+    const extract = (lineOffset: number) =>
+      extractStoryElements(
+        { data: item.data, body, isMarkdown: item.inputPath.endsWith(".md"), file: item.inputPath, lineOffset },
+        {
+          ...this.#extractNames,
+          markdown: this.state.markdown,
+          markdownEnv: { page: { ...page, inputPath: item.inputPath, rawInput: body } },
+          parseOptions: this.state.parseOptions,
         },
-      },
-    );
+      );
+    // Warnings and errors name lines of the file, which means counting its front matter, which means reading the file
+    // again: that is done only when there is something to report, so a clean story is read from disk once, by Eleventy.
+    // (The lines of the elements found count from the body then; the collections do not use them.)
+    let result: ExtractResult;
+    try {
+      result = extract(0);
+    } catch (error) {
+      extract(this.state.bodyLineOffset(page));
+      throw error;
+    }
+    if (result.warnings.length > 0) result = extract(this.state.bodyLineOffset(page));
     for (const warning of result.warnings) console.warn(warning.message);
     this.#cache.set(item.inputPath, { body, result });
     return result;
@@ -83,12 +105,25 @@ export function registerCollections(config: EleventyConfig, state: BuildState, r
   const { collections, storyTag } = state.options;
   const stories = (api: CollectionApi) => api.getFilteredByTag(storyTag).slice().sort(newestFirst);
 
+  // While previewing, a story with a broken element keeps building (its page shows the error in place); it is left
+  // out of the collections until fixed, and the log says so once per build.
+  const reported = new WeakSet<CollectionItem>();
+  const elementsIn = (story: CollectionItem) => {
+    try {
+      return reader.read(story).elements;
+    } catch (error) {
+      if (!(error instanceof NewsroomError) || !state.previewing) throw error;
+      if (!reported.has(story)) console.warn(`${error.message} (The story's elements are left out of the collections until this is fixed.)`);
+      reported.add(story);
+      return [];
+    }
+  };
+
   const elementsOf = <T extends NewsroomElement>(api: CollectionApi, keep: (element: NewsroomElement) => element is T): Array<ElementItem<T>> =>
     stories(api).flatMap((story) => {
       const reference: StoryReference = { url: String(story.url), title: storyTitle(story), date: story.date };
-      return reader
-        .read(story)
-        .elements.map((found) => found.element)
+      return elementsIn(story)
+        .map((found) => found.element)
         .filter(keep)
         .map((element) => markParsed({ ...element, story: reference }));
     });

@@ -18,6 +18,9 @@ export interface EleventyConfig {
   addJavaScriptFilter(name: string, callback: Callback): void;
   addCollection(name: string, callback: (collectionApi: CollectionApi) => unknown): void;
   addPreprocessor(name: string, extensions: string, callback: Callback): void;
+  addBundle(name: string, options?: Record<string, unknown>): void;
+  getBundleManagers(): Record<string, any>;
+  getShortcode(name: string): Callback;
   on(event: string, callback: Callback): void;
 }
 

@@ -1,7 +1,7 @@
 import { machineDate, NewsroomError, readableDate, renderTime, toStoryDate, type ElementType, type StoryDate } from "../src/index.js";
 import type { EleventyConfig, EleventyContext } from "./eleventy.js";
 import type { FilterNames } from "./options.js";
-import { filterInput, isEmpty, renderFromTemplate, type RenderRequest } from "./render.js";
+import { isEmpty, renderFromTemplate, type RenderRequest } from "./render.js";
 import type { BuildState } from "./state.js";
 
 type Filter = (this: EleventyContext, value: unknown, ...args: unknown[]) => string;
@@ -17,17 +17,28 @@ function addFilter(config: EleventyConfig, name: string, filter: Filter, returns
   });
 }
 
-/** The one optional filter argument: `"lead"` for the story's lead video, a heading level (2–6) for highlights. */
-function filterSetting(filter: string, type: ElementType, setting: unknown, file: string | undefined): Pick<RenderRequest, "lead" | "headingLevel"> {
-  if (setting === undefined) return {};
-  if (type === "video" && setting === "lead") return { lead: true };
-  if (type === "highlights" && [2, 3, 4, 5, 6].includes(setting as number)) return { headingLevel: setting as RenderRequest["headingLevel"] };
-  throw new NewsroomError({
-    element: `filter "${filter}"`,
-    problem: `the argument ${JSON.stringify(setting)} is not one it takes`,
-    fix: type === "video" ? 'pass "lead" for the story\'s lead video, or nothing' : type === "highlights" ? "pass a heading level from 2 to 6, or nothing" : "pass no argument",
-    file,
-  });
+/**
+ * The filters' optional arguments: `"lead"` for the story's lead video; for highlights, a heading level (2–6) and/or
+ * `"card"` (highlights inside a story card on a listing page: not a landmark region of their own, since every card
+ * would repeat the same region name).
+ */
+function filterSettings(filter: string, type: ElementType, settings: readonly unknown[], file: string | undefined): Pick<RenderRequest, "lead" | "headingLevel" | "landmark"> {
+  const result: Pick<RenderRequest, "lead" | "headingLevel" | "landmark"> = {};
+  for (const setting of settings) {
+    if (setting === undefined) continue;
+    if (type === "video" && setting === "lead") result.lead = true;
+    else if (type === "highlights" && [2, 3, 4, 5, 6].includes(setting as number)) result.headingLevel = setting as RenderRequest["headingLevel"];
+    else if (type === "highlights" && setting === "card") result.landmark = false;
+    else {
+      throw new NewsroomError({
+        element: `filter "${filter}"`,
+        problem: `the argument ${JSON.stringify(setting)} is not one it takes`,
+        fix: type === "video" ? 'pass "lead" for the story\'s lead video, or nothing' : type === "highlights" ? 'pass a heading level from 2 to 6 and/or "card", or nothing' : "pass no argument",
+        file,
+      });
+    }
+  }
+  return result;
 }
 
 const ELEMENT_FILTERS: ReadonlyArray<[keyof FilterNames, ElementType]> = [
@@ -48,13 +59,13 @@ export function registerFilters(config: EleventyConfig, state: BuildState): void
     addFilter(
       config,
       names[filterName],
-      function (value, setting) {
+      function (value, ...settings) {
         if (isEmpty(value)) return "";
         return renderFromTemplate(state, {
           type,
-          args: [filterInput(type, value)],
+          subject: value,
           page: this?.page,
-          ...filterSetting(names[filterName], type, setting, this?.page?.inputPath),
+          ...filterSettings(names[filterName], type, settings, this?.page?.inputPath),
         });
       },
       true,

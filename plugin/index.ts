@@ -56,11 +56,14 @@ export default function newsroom(eleventyConfig: EleventyConfig, options: Newsro
     state.useMarkdown(md);
     md.use(newsroomMarkdown, {
       names: Object.fromEntries(CONTAINER_ELEMENT_TYPES.map((type) => [type, resolved.shortcodes[type]])),
+      parseOptions: state.parseOptions,
       renderContext: (env: { page?: EleventyPage }) => state.renderContext(env.page, env),
       locate: (env: { page?: EleventyPage }) => ({ file: env.page?.inputPath, lineOffset: state.bodyLineOffset(env.page) }),
+      onError: (error: NewsroomError) => state.reportInPlace(error),
     });
   });
 
+  state.assets.register(eleventyConfig, resolved.shortcodes.assets);
   registerShortcodes(eleventyConfig, state);
   registerFilters(eleventyConfig, state);
   registerCollections(eleventyConfig, state, reader);

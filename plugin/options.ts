@@ -1,5 +1,14 @@
 import { DateTime } from "luxon";
-import { DEFAULT_DATE_OPTIONS, DEFAULT_LABELS, NewsroomError, type Labels } from "../src/index.js";
+import {
+  DEFAULT_DATE_OPTIONS,
+  DEFAULT_LABELS,
+  DEFAULT_PROVIDERS,
+  NewsroomError,
+  UNREPRESENTABLE_FIX,
+  unrepresentableCharacter,
+  type Labels,
+  type VideoProvider,
+} from "../src/index.js";
 
 /** Names of the shortcodes (and of the `:::` Markdown containers) for each element. */
 export interface ShortcodeNames {
@@ -8,6 +17,8 @@ export interface ShortcodeNames {
   pullquote: string;
   video: string;
   dateline: string;
+  /** `{% newsroomAssets %}`: the video box's CSS and the player script, for the page's `<head>`. */
+  assets: string;
 }
 
 /** Names of the filters. */
@@ -55,6 +66,10 @@ export interface NewsroomOptions {
   dateFormat?: string;
   /** Leave pages with `draft: true` out of `eleventy` builds (they still show while serving). Default true. */
   excludeDrafts?: boolean;
+  /** Video providers of the site's own, tried before the built-in ones (YouTube, Vimeo, files, page links). */
+  videoProviders?: VideoProvider[];
+  /** Use YouTube's thumbnail as the poster of a video without one. Off by default: it is a request to YouTube before the reader asks for the video. */
+  providerThumbnails?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -69,12 +84,14 @@ export interface ResolvedOptions {
   dateTimeFormat: string;
   dateFormat: string;
   excludeDrafts: boolean;
+  videoProviders: VideoProvider[];
+  providerThumbnails: boolean;
 }
 
 export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = Object.freeze({
   storyTag: "story",
   collections: { stories: "stories", highlights: "highlights", quotes: "quotes", videos: "videos" },
-  shortcodes: { highlights: "highlights", quote: "quote", pullquote: "pullquote", video: "video", dateline: "dateline" },
+  shortcodes: { highlights: "highlights", quote: "quote", pullquote: "pullquote", video: "video", dateline: "dateline", assets: "newsroomAssets" },
   filters: {
     highlights: "newsroomHighlights",
     quote: "newsroomQuote",
@@ -92,6 +109,8 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = Object.freeze({
   dateTimeFormat: DEFAULT_DATE_OPTIONS.dateTimeFormat,
   dateFormat: DEFAULT_DATE_OPTIONS.dateFormat,
   excludeDrafts: true,
+  videoProviders: [],
+  providerThumbnails: false,
 });
 
 function optionError(option: string, problem: string, fix: string): NewsroomError {
@@ -121,6 +140,8 @@ function text(option: string, value: unknown, fallback: string, pattern?: RegExp
   if (typeof value !== "string" || value.trim() === "" || (pattern && !pattern.test(value))) {
     throw optionError(option, `must be ${accepts} but is ${describe(value)}`, `pass ${accepts}, e.g. ${JSON.stringify(fallback)}`);
   }
+  const character = unrepresentableCharacter(value);
+  if (character) throw optionError(option, `contains ${character}, a character HTML cannot carry`, UNREPRESENTABLE_FIX);
   return value;
 }
 
@@ -157,10 +178,9 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
   if (![2, 3, 4, 5, 6].includes(headingLevel as number)) {
     throw optionError("headingLevel", `must be 2, 3, 4, 5 or 6 but is ${describe(headingLevel)}`, "pass a number from 2 to 6");
   }
-  const excludeDrafts = given["excludeDrafts"] ?? defaults.excludeDrafts;
-  if (typeof excludeDrafts !== "boolean") {
-    throw optionError("excludeDrafts", `must be true or false but is ${describe(excludeDrafts)}`, "pass true or false");
-  }
+  const excludeDrafts = boolean("excludeDrafts", given["excludeDrafts"], defaults.excludeDrafts);
+  const providerThumbnails = boolean("providerThumbnails", given["providerThumbnails"], defaults.providerThumbnails);
+  const videoProviders = providers(given["videoProviders"]);
   const labels = given["labels"] === undefined ? { ...defaults.labels } : checkKeys("labels", given["labels"], Object.keys(defaults.labels));
   const resolvedLabels = { ...defaults.labels };
   for (const key of Object.keys(defaults.labels) as Array<keyof Labels>) {
@@ -178,5 +198,30 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
     dateTimeFormat: text("dateTimeFormat", given["dateTimeFormat"], defaults.dateTimeFormat),
     dateFormat: text("dateFormat", given["dateFormat"], defaults.dateFormat),
     excludeDrafts,
+    videoProviders,
+    providerThumbnails,
   };
+}
+
+function boolean(option: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") throw optionError(option, `must be true or false but is ${describe(value)}`, "pass true or false");
+  return value;
+}
+
+function providers(value: unknown): VideoProvider[] {
+  if (value === undefined) return [];
+  const accepts = "a list of providers, each { id, name, recognise(url, written) } (see the VideoProvider type)";
+  if (!Array.isArray(value)) throw optionError("videoProviders", `must be a list but is ${describe(value)}`, `pass ${accepts}`);
+  const builtIn = new Set(DEFAULT_PROVIDERS.map((provider) => provider.id));
+  return value.map((provider: unknown, index) => {
+    const candidate = provider as Partial<VideoProvider> | null;
+    if (!candidate || typeof candidate.id !== "string" || typeof candidate.name !== "string" || typeof candidate.recognise !== "function") {
+      throw optionError(`videoProviders[${index}]`, "is not a video provider", `pass ${accepts}`);
+    }
+    if (!IDENTIFIER.test(candidate.id) || builtIn.has(candidate.id)) {
+      throw optionError(`videoProviders[${index}].id`, `"${candidate.id}" is not a usable id`, `use a name of letters, digits, _ or - that is not one of ${[...builtIn].join(", ")}`);
+    }
+    return candidate as VideoProvider;
+  });
 }

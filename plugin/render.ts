@@ -1,4 +1,5 @@
 import {
+  filterSubject,
   inputFromArguments,
   inputWithBody,
   isParsedElement,
@@ -14,42 +15,46 @@ import type { BuildState } from "./state.js";
 
 export interface RenderRequest {
   type: ElementType;
-  /** Shortcode arguments as the template engine passed them, or the filter's subject. */
-  args: readonly unknown[];
+  /** Shortcode arguments as the template engine passed them. */
+  args?: readonly unknown[];
+  /** A filter's subject: the element's fields as an object (front matter), a list of highlights, or a collection item. */
+  subject?: unknown;
   /** A paired shortcode's content (Markdown). */
   body?: string | undefined;
   page: EleventyPage | undefined;
   lead?: boolean;
   /** Overrides the highlights heading level for this call (e.g. 3 on a front page whose stories have h2 titles). */
   headingLevel?: RenderContext["headingLevel"] | undefined;
+  /** False renders highlights without making them a named landmark region (see the "card" filter argument). */
+  landmark?: boolean | undefined;
 }
 
 /** Shortcodes and filters both end here: arguments → input → `parseElement` → `renderElement`. */
 export function renderFromTemplate(state: BuildState, request: RenderRequest): string {
-  const { type, args, body, page } = request;
+  const { type, args = [], body, page } = request;
   const location = { file: page?.inputPath };
   try {
-    const subject = args[0];
+    const subject = "subject" in request ? request.subject : args.length === 1 ? args[0] : undefined;
     const element =
-      args.length === 1 && isParsedElement(subject, type)
+      isParsedElement(subject, type)
         ? subject
         : // A listing page shows a pull quote's words once, away from the body they repeat: there it is a quote.
-          args.length === 1 && type === "quote" && isParsedElement(subject, "pullquote")
+          type === "quote" && isParsedElement(subject, "pullquote")
           ? { ...subject, type: "quote" as const }
-          : parseElement(type, inputWithBody(type, inputFromArguments(type, args, location), body, state.markdown, location), location);
+          : parseElement(
+              type,
+              "subject" in request
+                ? (filterSubject(type, subject) as ElementInput)
+                : inputWithBody(type, inputFromArguments(type, args, location), body, state.markdown, location),
+              location,
+              state.parseOptions,
+            );
     const context = state.renderContext(page, { page }, request.lead);
-    return renderElement(element, { ...context, headingLevel: request.headingLevel ?? context.headingLevel }).toString();
+    return renderElement(element, { ...context, headingLevel: request.headingLevel ?? context.headingLevel, landmark: request.landmark ?? true }).toString();
   } catch (error) {
-    if (error instanceof NewsroomError) error.locate(location);
-    throw error;
+    if (!(error instanceof NewsroomError)) throw error;
+    return state.reportInPlace(error.locate(location));
   }
-}
-
-/** What a filter receives for a story's front matter field becomes the same input a shortcode would make. */
-export function filterInput(type: ElementType, value: unknown): unknown {
-  if (type === "highlights" && Array.isArray(value)) return { items: value } satisfies ElementInput;
-  if (type === "dateline" && typeof value === "string") return { text: value } satisfies ElementInput;
-  return value;
 }
 
 export function isEmpty(value: unknown): boolean {

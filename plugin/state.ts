@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
-import { createIdRegistry, type IdRegistry, type RenderContext } from "../src/index.js";
+import { createIdRegistry, DEFAULT_PROVIDERS, renderErrorBox, type IdRegistry, type NewsroomError, type ParseOptions, type RenderContext } from "../src/index.js";
+import { PageAssets } from "./assets.js";
 import type { EleventyPage } from "./eleventy.js";
 import type { ResolvedOptions } from "./options.js";
 
@@ -13,12 +14,34 @@ export class BuildState {
   #ids = new Map<string, IdRegistry>();
   #bodyLines = new Map<string, number>();
 
-  constructor(readonly options: ResolvedOptions) {}
+  /** How every syntax parses elements: the site's video providers first, then the built-in ones. */
+  readonly parseOptions: ParseOptions;
+  readonly assets = new PageAssets();
+
+  constructor(readonly options: ResolvedOptions) {
+    this.parseOptions = {
+      providers: [...options.videoProviders, ...DEFAULT_PROVIDERS],
+      providerThumbnails: options.providerThumbnails,
+    };
+  }
 
   /** Called before every build (and every rebuild while serving). */
   reset(): void {
     this.#ids.clear();
     this.#bodyLines.clear();
+  }
+
+  /** While serving (or watching), a broken element is shown on its page instead of stopping the preview. */
+  get previewing(): boolean {
+    const mode = process.env["ELEVENTY_RUN_MODE"];
+    return mode === "serve" || mode === "watch";
+  }
+
+  /** Throws the error in a build; while previewing, logs it and returns the box to show in the element's place. */
+  reportInPlace(error: NewsroomError): string {
+    if (!this.previewing) throw error;
+    console.warn(error.message);
+    return renderErrorBox(error).toString();
   }
 
   useMarkdown(md: MarkdownIt): void {
@@ -47,6 +70,7 @@ export class BuildState {
       ids: this.idsFor(page),
       env,
       lead,
+      onRender: (element) => this.assets.add(page, element),
     };
   }
 

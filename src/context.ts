@@ -1,4 +1,5 @@
 /** What renderers need besides the element: the site's Markdown, its words, and the page's id registry. */
+import type { NewsroomElement } from "./types.js";
 
 /** The part of markdown-it that renderers use; any markdown-it instance fits. */
 export interface MarkdownRenderer {
@@ -16,6 +17,12 @@ export interface Labels {
   playVideo: string;
   /** The mark that ends a dateline, e.g. "—" in "CNN —". */
   datelineSeparator: string;
+  /** The player's frame title (read by screen readers); `{title}` is the video's title. */
+  videoFrameTitle: string;
+  /** The link to a video's transcript. */
+  transcript: string;
+  /** The label of a captions track. */
+  captions: string;
 }
 
 export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
@@ -23,6 +30,9 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   videoSource: "Source: {source}",
   playVideo: "Play video",
   datelineSeparator: "—",
+  videoFrameTitle: "Video: {title}",
+  transcript: "Transcript",
+  captions: "Captions",
 });
 
 /** Hands out ids that are unique on one page; the adapter keeps one registry per page and build. */
@@ -32,11 +42,15 @@ export interface IdRegistry {
 
 export function createIdRegistry(): IdRegistry {
   const used = new Set<string>();
+  // The next number to try for each base, so the k-th claim of a base does not retry the k-1 taken before it.
+  const next = new Map<string, number>();
   return {
     claim(base) {
-      let id = base;
-      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+      let n = next.get(base) ?? 1;
+      let id = n === 1 ? base : `${base}-${n}`;
+      while (used.has(id)) id = `${base}-${++n}`;
       used.add(id);
+      next.set(base, n + 1);
       return id;
     },
   };
@@ -48,8 +62,12 @@ export interface RenderContext {
   ids: IdRegistry;
   /** Heading level of the highlights box (2 by default: it sits under the story's h1). */
   headingLevel: 2 | 3 | 4 | 5 | 6;
+  /** False when an element is one of many alike on a listing page: it is then not a named landmark region. Default true. */
+  landmark?: boolean | undefined;
   /** The element is the story's lead (e.g. the video at the top): its image loads eagerly, with high priority. */
   lead?: boolean | undefined;
+  /** Told of every element rendered, e.g. so the adapter can add the video player's script to the page. */
+  onRender?: ((element: NewsroomElement) => void) | undefined;
   /** Passed to markdown-it as `env`, so the site's Markdown plugins see the page's data. */
   env?: object | undefined;
 }

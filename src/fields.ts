@@ -25,6 +25,24 @@ function describe(value: unknown): string {
   return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
 }
 
+/**
+ * The first character in `text` that HTML cannot carry — control characters other than tab, newline, form feed and
+ * carriage return; noncharacters; lone surrogates — as "U+0000", or undefined. Browsers drop or replace them, so the
+ * page would not say what the author wrote.
+ */
+export function unrepresentableCharacter(text: string): string | undefined {
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    const control = (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
+    const nonCharacter = (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe;
+    const loneSurrogate = code >= 0xd800 && code <= 0xdfff;
+    if (control || nonCharacter || loneSurrogate) return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  }
+  return undefined;
+}
+
+export const UNREPRESENTABLE_FIX = "remove it (such characters are often pasted in, invisibly, from another program)";
+
 export function listOfNames(names: readonly string[]): string {
   const quoted = names.map((name) => `"${name}"`);
   if (quoted.length <= 1) return quoted.join("");
@@ -84,6 +102,8 @@ export class ElementFields {
     if (typeof value !== "string") {
       this.fail(`the field "${name}" must be text but is ${describe(value)}`, `write "${name}" as text in quotes`);
     }
+    const character = unrepresentableCharacter(value);
+    if (character) this.fail(`the field "${name}" contains ${character}, a character HTML cannot carry`, UNREPRESENTABLE_FIX);
     return value.trim();
   }
 

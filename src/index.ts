@@ -1,6 +1,7 @@
 /** The news core: elements, their parsers and renderers, and the Markdown syntax. Knows nothing of Eleventy. */
 export type { Dateline, ElementInput, ElementOfType, ElementType, NewsroomElement, PullQuote, Quote, SourceLocation, StoryHighlights, Video } from "./types.js";
 export { ELEMENT_TYPES } from "./types.js";
+export { unrepresentableCharacter, UNREPRESENTABLE_FIX } from "./fields.js";
 export { NewsroomError, PLUGIN_NAME, isNewsroomError, type ErrorLocation, type NewsroomErrorDetails } from "./errors.js";
 export { SafeHtml, escapeHtml, html, attributes, trustedHtml } from "./html.js";
 export { createIdRegistry, DEFAULT_LABELS, type IdRegistry, type Labels, type MarkdownRenderer, type RenderContext } from "./context.js";
@@ -8,7 +9,7 @@ export { parseElement, renderElement, isParsedElement, markParsed, type ParseOpt
 export { parseHighlights, renderHighlights } from "./elements/highlights.js";
 export { parseQuote, renderQuote } from "./elements/quote.js";
 export { parsePullQuote, renderPullQuote } from "./elements/pullquote.js";
-export { parseVideo, renderVideo, VIDEO_FIELDS } from "./elements/video.js";
+export { parseVideo, renderVideo, VIDEO_FIELDS, type VideoParseOptions } from "./elements/video.js";
 export { parseDateline, renderDateline } from "./elements/dateline.js";
 export { parseDuration, durationFromSeconds, type Duration } from "./duration.js";
 export { parseAspectRatio, aspectRatio, type AspectRatio } from "./aspectRatio.js";
@@ -18,4 +19,6 @@ export { toStoryDate, machineDate, readableDate, renderTime, DEFAULT_DATE_OPTION
 export { newsroomMarkdown, elementsInMarkdown, CONTAINER_ELEMENT_TYPES, type ContainerElementType, type NewsroomMarkdownOptions } from "./markdown.js";
 export { inputFromArguments, POSITIONAL_FIELDS } from "./syntax/arguments.js";
 export { inputWithBody, highlightsFromMarkdown, dedent } from "./syntax/body.js";
-export { extractStoryElements, FRONT_MATTER_ELEMENTS, type ExtractOptions, type ExtractResult, type FoundElement, type StorySource } from "./story.js";
+export { extractStoryElements, filterSubject, FRONT_MATTER_ELEMENTS, type ExtractOptions, type ExtractResult, type FoundElement, type StorySource } from "./story.js";
+export { videoObject, type VideoObjectData, type VideoObjectOptions } from "./video/structuredData.js";
+export { renderErrorBox } from "./errorBox.js";

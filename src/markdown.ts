@@ -42,6 +42,8 @@ export interface ElementTokenMeta {
 
 export const elementTokenType = (type: ElementType) => `newsroom_${type}`;
 const containerName = (type: ContainerElementType) => `newsroom_${type}_container`;
+const COLON = 0x3a;
+const WHITESPACE = /\s/;
 const OPENING_MARKER = /^(:{3,})\s*([^\s:]+)/;
 const CLOSING_MARKER = /^(:{3,})\s*$/;
 
@@ -61,6 +63,22 @@ type BlockState = {
   blkIndent: number;
 };
 const STRAY_MARKER = /^(:{3,})\s*([^\s:]*)/;
+
+type CoreRule = Parameters<MarkdownIt["core"]["ruler"]["push"]>[1];
+
+/** The core rule(s) that turn containers into element tokens, per markdown-it instance: reading elements stops there. */
+const elementRules = new WeakMap<MarkdownIt, Set<CoreRule>>();
+
+/** The `env`s of parses that only read elements (`elementsInMarkdown`), whose parsed elements a later render reuses. */
+const readingEnvs = new WeakSet<object>();
+
+/**
+ * Elements parsed while reading a story (for the collections), kept until the story is rendered: the render finds the
+ * same container source and takes the element instead of parsing it again, so each element is parsed once per build.
+ * `parseElement` is a pure function of the source and the options, so the element is the one the render would make.
+ * An entry is taken when it is used; the cap only matters for stories that are read but never rendered.
+ */
+const READ_ELEMENTS_CAP = 200_000;
 
 /**
  * The markdown-it plugin: `::: highlights`, `::: quote …`, `::: pullquote …` and `::: video …` blocks.
@@ -86,6 +104,8 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
   });
 
   function recordContainerSource(state: BlockState, startLine: number, endLine: number): void {
+    // Every block of every Markdown page passes here: only a line that starts with ":" can open a container.
+    if (state.src.charCodeAt(state.bMarks[startLine]! + state.tShift[startLine]!) !== COLON) return;
     const lineText = (line: number) => state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
     const opening = OPENING_MARKER.exec(lineText(startLine));
     if (!opening || !typeByName.has(opening[2]!)) return;
@@ -112,7 +132,11 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     const name = options.names[type];
     // The container plugin is typed against markdown-it's CommonJS types; the instance is the same.
     markdownItContainer(md as never, containerName(type), {
-      validate: (params: string) => params.trim().split(/\s+/, 1)[0] === name,
+      // The first word after the marker is the name; each container is asked about every `:::` line of the page.
+      validate: (params: string) => {
+        const words = params.trim();
+        return words.startsWith(name) && (words.length === name.length || WHITESPACE.test(words[name.length]!)) && !WHITESPACE.test(name);
+      },
     });
     md.renderer.rules[elementTokenType(type)] = (tokens, index, _options, env: object) => {
       const meta = tokens[index]!.meta as ElementTokenMeta | null;
@@ -127,6 +151,8 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     };
   }
   const knownNames = [...typeByName.keys()];
+  const typeByOpenToken = new Map(CONTAINER_ELEMENT_TYPES.map((type) => [`container_${containerName(type)}_open`, type]));
+  const readElements = new Map<string, NewsroomElement>();
 
   function handle(error: unknown, env: object, line: number | undefined): string {
     if (!(error instanceof NewsroomError)) throw error;
@@ -138,23 +164,48 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     return shown;
   }
 
-  md.core.ruler.after("block", "newsroom_elements", (state) => {
+  const elementsRule: CoreRule = (state) => {
     const sources = sourcesByEnv.get(state.env);
     sourcesByEnv.delete(state.env);
     const tokens = state.tokens;
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!;
-      const type = /^container_newsroom_(\w+)_container_open$/.exec(token.type)?.[1] as ContainerElementType | undefined;
+      const type = typeByOpenToken.get(token.type);
       if (type) {
         const close = findClose(tokens, index);
         const replacement = elementToken(state, token, type, sources?.get(token.map![0]));
         tokens.splice(index, close - index + 1, replacement);
-      } else if (token.type === "inline" && tokens[index - 1]?.type === "paragraph_open") {
+      } else if (token.type === "inline" && token.content.charCodeAt(0) === COLON && tokens[index - 1]?.type === "paragraph_open") {
         const stray = STRAY_MARKER.exec(token.content);
         if (stray) reportStray(state, tokens, index, stray[1]!, stray[2]!);
       }
     }
-  });
+  };
+  md.core.ruler.after("block", "newsroom_elements", elementsRule);
+  let rules = elementRules.get(md);
+  if (!rules) elementRules.set(md, (rules = new Set()));
+  rules.add(elementsRule);
+
+  /** Parses a container's element, or takes the one parsed from the same source when the story was read. */
+  function parseContainer(type: ContainerElementType, attributeText: string, body: string, env: object): NewsroomElement {
+    const key = `${type}\u0000${attributeText}\u0000${body}`;
+    const reading = readingEnvs.has(env);
+    if (!reading) {
+      const read = readElements.get(key);
+      if (read) {
+        readElements.delete(key);
+        return read;
+      }
+    }
+    const attributes = parseAttributes(attributeText, type);
+    const input = inputWithBody(type, attributes, type === "highlights" || type === "quote" || type === "pullquote" ? body : body || undefined, md, { line: 1 });
+    const element = parseElement(type, input, {}, options.parseOptions);
+    if (reading) {
+      if (readElements.size >= READ_ELEMENTS_CAP) readElements.clear();
+      readElements.set(key, element);
+    }
+    return element;
+  }
 
   function elementToken(
     state: { env: object; Token: new (type: string, tag: string, nesting: -1 | 0 | 1) => Token },
@@ -176,10 +227,7 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
         });
       }
       const attributeText = open.info.trim().slice(options.names[type].length);
-      const attributes = parseAttributes(attributeText, type);
-      const body = source.lines.join("\n");
-      const input = inputWithBody(type, attributes, type === "highlights" || type === "quote" || type === "pullquote" ? body : body || undefined, md, { line: 1 });
-      const element = parseElement(type, input, {}, options.parseOptions);
+      const element = parseContainer(type, attributeText, source.lines.join("\n"), state.env);
       replacement.meta = { element } satisfies ElementTokenMeta;
     } catch (error) {
       if (error instanceof NewsroomError && error.line !== undefined) error.line += start;
@@ -217,7 +265,7 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
 
 function findClose(tokens: Token[], openIndex: number): number {
   const open = tokens[openIndex]!;
-  const closeType = open.type.replace(/_open$/, "_close");
+  const closeType = `${open.type.slice(0, -"_open".length)}_close`;
   for (let index = openIndex + 1; index < tokens.length; index++) {
     const token = tokens[index]!;
     if (token.type === closeType && token.level === open.level) return index;
@@ -225,14 +273,40 @@ function findClose(tokens: Token[], openIndex: number): number {
   return tokens.length - 1;
 }
 
-/** Reads the elements that a Markdown source holds, in order, with their 1-based lines in that source. */
+/**
+ * Reads the elements that a Markdown source holds, in order, with their 1-based lines in that source.
+ *
+ * Elements are found by the block parse and the core rule that follows it, so the parse stops there: the inline parse
+ * and the rules after it (links, typography) cannot add or change an element. The elements read are handed to the
+ * render of the same source, which then does not parse them again.
+ */
 export function elementsInMarkdown(md: MarkdownIt, source: string, env: object = {}): Array<{ element: NewsroomElement; line: number; endLine: number }> {
   const found: Array<{ element: NewsroomElement; line: number; endLine: number }> = [];
-  for (const token of md.parse(source, env)) {
+  readingEnvs.add(env);
+  let tokens: Token[];
+  try {
+    tokens = blockTokens(md, source, env);
+  } finally {
+    readingEnvs.delete(env);
+  }
+  for (const token of tokens) {
     const meta = token.meta as ElementTokenMeta | null;
     if (token.type.startsWith("newsroom_") && meta?.element && token.map) {
       found.push({ element: meta.element, line: token.map[0] + 1, endLine: token.map[1] + 1 });
     }
   }
   return found;
+}
+
+/** `md.parse` up to (and including) this plugin's core rules; all of it if the instance does not use the plugin. */
+function blockTokens(md: MarkdownIt, source: string, env: object): Token[] {
+  const rules = elementRules.get(md);
+  if (!rules) return md.parse(source, env);
+  const state = new md.core.State(source, md, env);
+  let ran = 0;
+  for (const rule of md.core.ruler.getRules("")) {
+    rule(state);
+    if (rules.has(rule) && ++ran === rules.size) break;
+  }
+  return state.tokens;
 }

@@ -1,11 +1,12 @@
 import type MarkdownIt from "markdown-it";
 import { NewsroomError } from "./errors.js";
+import { isPlainObject } from "./fields.js";
 import { parseElement, type ParseOptions } from "./elements/index.js";
 import { elementsInMarkdown } from "./markdown.js";
 import { inputFromArguments } from "./syntax/arguments.js";
 import { inputWithBody } from "./syntax/body.js";
-import { argumentValues, scanTemplateTags } from "./syntax/templateTags.js";
-import type { ElementType, NewsroomElement, PullQuote } from "./types.js";
+import { argumentValues, scanTemplateTags, type TagNames } from "./syntax/templateTags.js";
+import type { ElementInput, ElementType, NewsroomElement, PullQuote } from "./types.js";
 
 /** The front matter keys that hold elements of the story itself. */
 export const FRONT_MATTER_ELEMENTS = { highlights: "highlights", video: "video", dateline: "dateline" } as const;
@@ -62,7 +63,7 @@ export function extractStoryElements(story: StorySource, options: ExtractOptions
   for (const type of ["highlights", "video"] as const) {
     const value = data[FRONT_MATTER_ELEMENTS[type]];
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
-    const input = type === "highlights" ? { items: value } : value;
+    const input = filterSubject(type, value);
     const element = withLocation(() => parseElement(type, input as Record<string, unknown>, {}, parseOptions), { file });
     elements.push({ element, origin: "front matter" });
     countedObjects.add(value);
@@ -81,13 +82,8 @@ export function extractStoryElements(story: StorySource, options: ExtractOptions
     }
   }
 
-  const typeByShortcode = invert(options.shortcodes);
-  const typeByFilter = invert(options.filters);
-  const tags = scanTemplateTags(body, {
-    single: Object.keys(typeByShortcode).filter((name) => !options.pairedShortcodes.includes(typeByShortcode[name]!)),
-    paired: Object.keys(typeByShortcode).filter((name) => options.pairedShortcodes.includes(typeByShortcode[name]!)),
-    filters: Object.keys(typeByFilter),
-  });
+  const { typeByShortcode, typeByFilter, tagNames } = namesOf(options);
+  const tags = scanTemplateTags(body, tagNames);
   for (const tag of tags) {
     const type = (tag.kind === "filter" ? typeByFilter : typeByShortcode)[tag.name]!;
     const location = { file, line: tag.line + lineOffset };
@@ -95,14 +91,15 @@ export function extractStoryElements(story: StorySource, options: ExtractOptions
       warnings.push(cannotCount(type, tag.name, `its arguments (${tag.unreadable}) are not plain values or variables`, location));
       continue;
     }
-    const { values, unresolved } = argumentValues(tag.args, data);
+    // A filter's element is its subject; what follows (`newsroomVideo("lead")`) are display settings.
+    const { values, unresolved } = argumentValues(tag.kind === "filter" ? tag.args.slice(0, 1) : tag.args, data);
     if (unresolved.length > 0) {
       warnings.push(cannotCount(type, tag.name, `${unresolved.map((path) => `"${path}"`).join(", ")} is not in the story's data`, location));
       continue;
     }
     if (values.length === 1 && countedObjects.has(values[0])) continue;
     const element = withLocation(() => {
-      const input = inputFromArguments(type, tag.kind === "filter" && type === "highlights" && Array.isArray(values[0]) ? [{ items: values[0] }] : values);
+      const input = tag.kind === "filter" ? (filterSubject(type, values[0]) as ElementInput) : inputFromArguments(type, values);
       return parseElement(type, inputWithBody(type, input, tag.body, options.markdown), {}, parseOptions);
     }, location);
     bodyElements.push({ element, line: location.line, origin: tag.kind });
@@ -112,13 +109,51 @@ export function extractStoryElements(story: StorySource, options: ExtractOptions
   bodyElements.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   elements.push(...bodyElements);
 
-  const rest = wordsOf(removeRanges(body, removedRanges));
+  // The rest of the body is only needed to check pull quotes against it.
+  let rest: string | undefined;
   for (const found of bodyElements) {
-    if (found.element.type === "pullquote" && !rest.includes(wordsOf(found.element.text))) {
-      warnings.push(pullQuoteNotInBody(found.element, { file, line: found.line }));
-    }
+    if (found.element.type !== "pullquote") continue;
+    rest ??= comparable(removeRanges(body, removedRanges));
+    if (!repeatsWords(rest, found.element.text)) warnings.push(pullQuoteNotInBody(found.element, { file, line: found.line }));
   }
   return { elements, warnings };
+}
+
+interface Names {
+  typeByShortcode: Record<string, ElementType>;
+  typeByFilter: Record<string, ElementType>;
+  tagNames: TagNames;
+}
+
+/** The name tables depend only on the options, which a site keeps for the whole build: made once per options object. */
+const namesByShortcodes = new WeakMap<object, Names & { from: Pick<ExtractOptions, "filters" | "pairedShortcodes"> }>();
+
+function namesOf(options: ExtractOptions): Names {
+  const cached = namesByShortcodes.get(options.shortcodes);
+  if (cached && cached.from.filters === options.filters && cached.from.pairedShortcodes === options.pairedShortcodes) return cached;
+  const typeByShortcode = invert(options.shortcodes);
+  const typeByFilter = invert(options.filters);
+  const names = {
+    typeByShortcode,
+    typeByFilter,
+    tagNames: {
+      single: Object.keys(typeByShortcode).filter((name) => !options.pairedShortcodes.includes(typeByShortcode[name]!)),
+      paired: Object.keys(typeByShortcode).filter((name) => options.pairedShortcodes.includes(typeByShortcode[name]!)),
+      filters: Object.keys(typeByFilter),
+    },
+  };
+  namesByShortcodes.set(options.shortcodes, { ...names, from: { filters: options.filters, pairedShortcodes: options.pairedShortcodes } });
+  return names;
+}
+
+/**
+ * What front matter holds (and a filter receives) becomes the input a shortcode would make: highlights are their list
+ * of items, a dateline is its text, other elements are objects of fields already. The adapter's filters use it too.
+ */
+export function filterSubject(type: ElementType, value: unknown): unknown {
+  if (type === "highlights" && !isPlainObject(value)) return { items: value };
+  if (type === "dateline" && !isPlainObject(value)) return { text: value };
+  return value;
 }
 
 function invert<T extends string>(names: Readonly<Partial<Record<T, string>>>): Record<string, T> {
@@ -170,6 +205,59 @@ function removeRanges(text: string, ranges: Array<[number, number]>): string {
 
 /** Letters and digits only, lower-cased and space-separated: quote marks, dashes and Markdown emphasis do not count. */
 export function wordsOf(text: string): string {
-  const words = text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+/gu);
+  const words = comparable(text).match(/[\p{L}\p{N}]+/gu);
   return words ? ` ${words.join(" ")} ` : " ";
+}
+
+/** Text as `wordsOf` compares it: lower-cased, then composed (NFC). */
+function comparable(text: string): string {
+  return text.toLowerCase().normalize("NFC");
+}
+
+/**
+ * Whether `text` (already `comparable`) holds the words of `quote` in order and next to each other; the same answer as
+ * `wordsOf(text).includes(wordsOf(quote))`, without making the words of a whole story body: it looks for the quote's
+ * first word and reads on from each place it is found.
+ */
+function repeatsWords(text: string, quote: string): boolean {
+  const words = wordsOf(quote).slice(1, -1).split(" ");
+  const first = words[0]!;
+  if (first === "") return true;
+  search: for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
+    if (isWordBefore(text, at)) continue;
+    let position = at + first.length;
+    if (isWordAt(text, position)) continue;
+    for (const word of words.slice(1)) {
+      while (position < text.length && !isWordAt(text, position)) position += codePointLength(text, position);
+      if (!text.startsWith(word, position)) continue search;
+      position += word.length;
+      if (isWordAt(text, position)) continue search;
+    }
+    return true;
+  }
+  return false;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Whether the code point in `text[start, end)` is a letter or a digit, as `wordsOf` counts them. */
+function isWordCodePoint(text: string, start: number, end: number): boolean {
+  const code = text.charCodeAt(start);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  return LETTER_OR_DIGIT.test(text.slice(start, end));
+}
+
+function codePointLength(text: string, index: number): number {
+  const isPair = (text.charCodeAt(index) & 0xfc00) === 0xd800 && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00;
+  return isPair ? 2 : 1;
+}
+
+function isWordAt(text: string, index: number): boolean {
+  return index < text.length && isWordCodePoint(text, index, index + codePointLength(text, index));
+}
+
+function isWordBefore(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  const isPair = index >= 2 && (text.charCodeAt(index - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(index - 2) & 0xfc00) === 0xd800;
+  return isWordCodePoint(text, isPair ? index - 2 : index - 1, index);
 }

@@ -51,6 +51,14 @@ export interface Video {
   posterCredit?: string | undefined;
   /** A sentence or two about the video, for readers and for structured data. */
   description?: string | undefined;
+  /** Where a transcript of the video is (`https:` or site-relative); linked under the video. */
+  transcript?: string | undefined;
+  /** A WebVTT captions file for a video file of your own (`https:` or site-relative). */
+  captions?: string | undefined;
+  /** The language of the captions (BCP 47); default "en". */
+  captionsLanguage?: string | undefined;
+  /** When the video was first published (ISO 8601), for structured data. */
+  uploadDate?: string | undefined;
   aspectRatio: AspectRatio;
   /** What the address was recognised as, and the addresses derived from it. */
   provider: VideoSource;

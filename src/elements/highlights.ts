@@ -1,4 +1,4 @@
-import { ElementFields } from "../fields.js";
+import { ElementFields, UNREPRESENTABLE_FIX, unrepresentableCharacter } from "../fields.js";
 import { html, trustedHtml, type SafeHtml } from "../html.js";
 import type { RenderContext } from "../context.js";
 import type { ElementInput, SourceLocation, StoryHighlights } from "../types.js";
@@ -20,6 +20,8 @@ export function parseHighlights(input: ElementInput, location: SourceLocation = 
       fields.fail(`item ${index + 1} is not text`, "write every highlight as one line of text");
     }
     const text = String(item).trim();
+    const character = unrepresentableCharacter(text);
+    if (character) fields.fail(`item ${index + 1} contains ${character}, a character HTML cannot carry`, UNREPRESENTABLE_FIX);
     if (text === "") fields.fail(`item ${index + 1} is empty`, "remove the empty item or write its text");
     if (/\n\s*\n/.test(text)) fields.fail(`item ${index + 1} has more than one paragraph`, "keep each highlight to one short line");
     return text;
@@ -28,14 +30,21 @@ export function parseHighlights(input: ElementInput, location: SourceLocation = 
 }
 
 export function renderHighlights(element: StoryHighlights, context: RenderContext): SafeHtml {
-  const id = context.ids.claim("newsroom-highlights");
-  const heading = `h${context.headingLevel}`;
+  const heading = trustedHtml(`h${context.headingLevel}`);
   const items = element.items.map(
     (item) => html`<li class="newsroom-highlights__item">${trustedHtml(context.markdown.renderInline(item, context.env))}</li>\n`,
   );
+  const list = html`<ul class="newsroom-highlights__list">
+${items}</ul>`;
+  if (context.landmark === false) {
+    return html`<div class="newsroom-highlights newsroom-highlights--card">
+<${heading} class="newsroom-highlights__heading">${context.labels.highlightsHeading}</${heading}>
+${list}
+</div>`;
+  }
+  const id = context.ids.claim("newsroom-highlights");
   return html`<section class="newsroom-highlights" aria-labelledby="${id}">
-<${trustedHtml(heading)} class="newsroom-highlights__heading" id="${id}">${context.labels.highlightsHeading}</${trustedHtml(heading)}>
-<ul class="newsroom-highlights__list">
-${items}</ul>
+<${heading} class="newsroom-highlights__heading" id="${id}">${context.labels.highlightsHeading}</${heading}>
+${list}
 </section>`;
 }

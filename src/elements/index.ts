@@ -73,5 +73,7 @@ function renderByType(element: NewsroomElement, context: RenderContext): SafeHtm
 
 /** Renders any element to a block of HTML that Markdown passes through untouched. */
 export function renderElement(element: NewsroomElement, context: RenderContext): SafeHtml {
-  return asMarkdownSafeBlock(renderByType(element, context));
+  const markup = asMarkdownSafeBlock(renderByType(element, context));
+  context.onRender?.(element);
+  return markup;
 }

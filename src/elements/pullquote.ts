@@ -9,7 +9,7 @@ export function parsePullQuote(input: ElementInput, location: SourceLocation = {
   return parseAttributedWords("pullquote", input, location);
 }
 
-const FOCUSABLE = /<(a|button|input|select|textarea|iframe|video|audio|details|summary)\b|\stabindex=|\scontenteditable/i;
+const FOCUSABLE = /<(a|area|button|input|select|textarea|iframe|object|embed|video|audio|details|summary)\b|[\s"'/]tabindex\s*=|[\s"'/]contenteditable\b/i;
 
 /**
  * Presentational: the words are already in the body, so the aside is hidden from assistive technology (DPUB-ARIA's

@@ -58,8 +58,11 @@ function blankSkipped(source: string): string {
 }
 
 export function scanTemplateTags(source: string, names: TagNames): FoundTag[] {
+  // Most Markdown stories hold no template code at all: every tag and output starts with one of these.
+  if (!source.includes("{%") && !source.includes("{{")) return [];
   const text = blankSkipped(source);
-  const lineAt = lineFinder(source);
+  let lines: ((offset: number) => number) | undefined;
+  const lineAt = (offset: number) => (lines ??= lineFinder(source))(offset);
   const found: FoundTag[] = [];
   for (const match of text.matchAll(TAG)) {
     const name = match[1]!;

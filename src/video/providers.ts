@@ -23,6 +23,8 @@ export interface VideoSource {
   start?: number | undefined;
   /** The shape the provider implies (YouTube Shorts are 9/16), used unless the author sets `aspectRatio`. */
   aspectRatio?: AspectRatio | undefined;
+  /** The provider's own poster image. Used only when a site opts in (`providerThumbnails`): fetching it tells the provider who is reading. */
+  thumbnailUrl?: string | undefined;
 }
 
 export interface VideoProvider {
@@ -81,6 +83,7 @@ export const youtube: VideoProvider = {
       watchUrl: watch.href,
       embedUrl: embed.href,
       aspectRatio: shorts ? aspectRatio(9, 16) : undefined,
+      thumbnailUrl: `https://i.ytimg.com/vi/${videoId}/hqdefault.jpg`,
     };
   },
 };

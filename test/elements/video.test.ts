@@ -136,12 +136,14 @@ describe("renderVideo", () => {
     const link = rendered(CLIP).querySelector("a.newsroom-video__play")!;
     expect(link.getAttribute("href")).toBe("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
     expect(link.getAttribute("data-newsroom-embed")).toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
-    expect(readableText(link)).toBe("Play video: Tillerson on the talks (1:45)");
+    // The name is one phrase in the aria-label; the visible text is its start (WCAG's label in name).
+    expect(link.getAttribute("aria-label")).toBe("Play video: Tillerson on the talks (1:45)");
+    expect(readableText(link)).toBe("Play video");
     expect(link.querySelector(".newsroom-video__play-icon")?.getAttribute("aria-hidden")).toBe("true");
   });
 
   it("leaves the length out of the play link when it is unknown", () => {
-    expect(readableText(rendered({ url: YOUTUBE, title: "T" }).querySelector("a"))).toBe("Play video: T");
+    expect(rendered({ url: YOUTUBE, title: "T" }).querySelector("a")?.getAttribute("aria-label")).toBe("Play video: T");
   });
 
   it("captions the title, a machine-readable duration, the source and the credits", () => {
@@ -199,7 +201,40 @@ describe("renderVideo", () => {
   it("uses the site's labels", () => {
     const context = renderContext({ labels: { ...DEFAULT_LABELS, playVideo: "Video abspielen", videoSource: "Quelle: {source}" } });
     const root = parseFragment(renderVideo(parseVideo(CLIP), context).toString());
-    expect(readableText(root.querySelector("a"))).toBe("Video abspielen: Tillerson on the talks (1:45)");
+    expect(root.querySelector("a")?.getAttribute("aria-label")).toBe("Video abspielen: Tillerson on the talks (1:45)");
     expect(readableText(root.querySelector(".newsroom-video__source"))).toBe("Quelle: CNN");
+  });
+});
+
+describe("captions, transcripts and provider thumbnails", () => {
+  it("attaches a captions track to a video file of the site's own, in the given language", () => {
+    const video = parseVideo({ url: "/media/clip.mp4", title: "Clip", captions: "/media/clip.vtt", captionsLanguage: "es-MX" });
+    const track = parseFragment(renderVideo(video, renderContext()).toString()).querySelector("video > track")!;
+    expect([track.getAttribute("kind"), track.getAttribute("src"), track.getAttribute("srclang"), track.getAttribute("label")]).toEqual(["captions", "/media/clip.vtt", "es-MX", "Captions"]);
+    expect(parseVideo({ url: "/media/clip.mp4", title: "Clip", captions: "/media/clip.vtt" }).captionsLanguage).toBe("en");
+  });
+
+  it("refuses captions for a provider's video, a language without captions, and a language that is not a tag", () => {
+    expect(() => parseVideo({ url: YOUTUBE, title: "T", captions: "/c.vtt" })).toThrow(/captions file can only be attached to a video file of your own/);
+    expect(() => parseVideo({ url: "/m.mp4", title: "T", captionsLanguage: "en" })).toThrow(/"captionsLanguage" is given without "captions"/);
+    expect(() => parseVideo({ url: "/m.mp4", title: "T", captions: "/c.vtt", captionsLanguage: "English (US)" })).toThrow(/is not a language tag/);
+  });
+
+  it("links a transcript, named for its video", () => {
+    const link = parseFragment(renderVideo(parseVideo({ url: YOUTUBE, title: "T", transcript: "/t/" }), renderContext()).toString()).querySelector("a.newsroom-video__transcript")!;
+    expect([link.getAttribute("href"), link.getAttribute("aria-label"), readableText(link)]).toEqual(["/t/", "Transcript: T", "Transcript"]);
+    expect(() => parseVideo({ url: YOUTUBE, title: "T", transcript: "javascript:alert(1)" })).toThrow(/transcript .*not allowed/);
+  });
+
+  it("uses YouTube's thumbnail only when the site opts in, and never over the author's poster", () => {
+    expect(parseVideo({ url: YOUTUBE, title: "T" }).poster).toBeUndefined();
+    const thumbnailed = parseVideo({ url: YOUTUBE, title: "T" }, {}, { providerThumbnails: true });
+    expect([thumbnailed.poster, thumbnailed.posterAlt]).toEqual(["https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg", ""]);
+    expect(parseVideo({ url: YOUTUBE, title: "T", poster: "/p.jpg", posterAlt: "P" }, {}, { providerThumbnails: true }).poster).toBe("/p.jpg");
+  });
+
+  it("gives the player's frame title to the click-to-play script", () => {
+    const link = parseFragment(renderVideo(parseVideo({ url: YOUTUBE, title: "A <b>title</b>" }), renderContext()).toString()).querySelector("a")!;
+    expect(link.getAttribute("data-newsroom-frame-title")).toBe("Video: A <b>title</b>");
   });
 });

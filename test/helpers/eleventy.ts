@@ -31,10 +31,8 @@ export function writeSite(files: Record<string, string>): string {
   return root;
 }
 
-/** Builds a site through Eleventy's programmatic API (in memory) and returns every page, keyed by URL. */
-export async function buildSite(files: Record<string, string>, build: BuildOptions = {}): Promise<Map<string, BuiltPage>> {
-  const root = writeSite(files);
-  const eleventy = new Eleventy(root, join(root, "_site"), {
+function createEleventy(root: string, build: BuildOptions): Eleventy {
+  return new Eleventy(root, join(root, "_site"), {
     quietMode: true,
     configPath: join(root, "eleventy.config.mjs"),
     runMode: build.runMode ?? "build",
@@ -43,8 +41,19 @@ export async function buildSite(files: Record<string, string>, build: BuildOptio
       build.configure?.(eleventyConfig);
     },
   });
-  const results = (await eleventy.toJSON()) as BuiltPage[];
+}
+
+/** Builds a site through Eleventy's programmatic API (in memory) and returns every page, keyed by URL. */
+export async function buildSite(files: Record<string, string>, build: BuildOptions = {}): Promise<Map<string, BuiltPage>> {
+  const results = (await createEleventy(writeSite(files), build).toJSON()) as BuiltPage[];
   return new Map(results.map((page) => [page.url, page]));
+}
+
+/** Builds a site to disk (as `eleventy` does) and returns the output folder, e.g. to serve it to a browser. */
+export async function writeBuiltSite(files: Record<string, string>, build: BuildOptions = {}): Promise<string> {
+  const root = writeSite(files);
+  await createEleventy(root, build).write();
+  return join(root, "_site");
 }
 
 /** Builds and returns the one page at `url`, failing loudly if it is not there. */

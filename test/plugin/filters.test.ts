@@ -21,6 +21,14 @@ describe("element filters", () => {
     expect(parseDocument(pages.get("/b/")!.content).querySelector(".newsroom-highlights__heading")!.tagName).toBe("H4");
   });
 
+  test('"card" renders highlights for a story card on a listing: a heading, a list, and no landmark region', async () => {
+    const html = (await buildSite({ "a.njk": `${data}{{ highlights | newsroomHighlights(3, "card") }}`, "b.liquid": `${data}{{ highlights | newsroomHighlights: 3, "card" }}` }))
+      .get("/a/")!.content;
+    const box = parseDocument(html).querySelector(".newsroom-highlights")!;
+    expect([box.tagName, box.getAttribute("aria-labelledby"), box.querySelector("h3")?.textContent, box.querySelectorAll("li").length]).toEqual(["DIV", null, "Story highlights", 1]);
+    expect(box.classList.contains("newsroom-highlights--card")).toBe(true);
+  });
+
   test("an empty or missing value renders nothing", async () => {
     const html = (await buildSite({ "a.njk": "---\nhighlights: []\n---\n[{{ highlights | newsroomHighlights }}{{ video | newsroomVideo }}{{ dateline | newsroomDateline }}]" })).get("/a/")!.content;
     expect(html).toBe("[]");

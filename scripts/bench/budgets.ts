@@ -1,0 +1,199 @@
+/**
+ * Page budgets a news reader feels, measured on a built site: what a page costs to download (brotli, quality 11, each
+ * file on its own as a server sends it), what it must fetch before it can render, and whether its images reserve their
+ * space. Shared by `npm run bench` (which prints it) and test/site/budgets.test.ts (which enforces it).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
+import { parseDocument } from "../../test/helpers/html.js";
+
+/** Budgets in KB of 1,024 bytes, as Lighthouse's budgets count them. */
+export const BUDGETS = {
+  /** The article page's HTML plus every stylesheet it links. */
+  articleHtmlAndCss: 20 * 1024,
+  /** All JavaScript of a page with a video (the click-to-play script). Pages without a video: 0. */
+  scriptWithVideo: 1.5 * 1024,
+} as const;
+
+export interface Resource {
+  url: string;
+  bytes: number;
+  brotli: number;
+}
+
+export interface PageWeight {
+  /** The page's URL path, e.g. `/stories/tillerson-mexico-drug-trade/`. */
+  url: string;
+  html: Resource;
+  stylesheets: Resource[];
+  /** `<script src>`, inline scripts, module preloads and the modules they import, each counted once. */
+  scripts: Resource[];
+  htmlAndCssBrotli: number;
+  scriptBrotli: number;
+  /** Whether the page holds a video element (`.newsroom-video`). */
+  hasVideo: boolean;
+  /** Requests the browser must finish before it renders: stylesheets and classic synchronous scripts in the head, and CSS `@import`s. */
+  renderBlocking: string[];
+  /** `<img>` elements missing `width` or `height` (so their box is unknown until they load, and the page shifts). */
+  imagesWithoutSize: string[];
+  /** Scripts or stylesheets from other hosts, which cannot be measured here. */
+  external: string[];
+}
+
+export function brotliSize(data: Buffer | string): number {
+  return brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
+const SCRIPT_TYPES = new Set(["", "module", "text/javascript", "application/javascript"]);
+const ORIGIN = "http://site.invalid";
+
+/** Every page of a built site, as URL paths (`/`, `/quotes/`, `/stories/…/`). */
+export function builtPages(siteDir: string): string[] {
+  const pages: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".html")) {
+        const url = `/${relative(siteDir, path).split(sep).join("/")}`;
+        pages.push(url.endsWith("/index.html") ? url.slice(0, -"index.html".length) : url);
+      }
+    }
+  };
+  walk(siteDir);
+  return pages.sort();
+}
+
+export function measurePage(siteDir: string, url: string): PageWeight {
+  const fileOf = (path: string) => {
+    const file = join(siteDir, decodeURIComponent(path));
+    return existsSync(file) && statSync(file).isDirectory() ? join(file, "index.html") : file;
+  };
+  const pageUrl = new URL(url, ORIGIN);
+  const markup = readFileSync(fileOf(pageUrl.pathname));
+  const document = parseDocument(markup.toString("utf8"));
+  const external: string[] = [];
+  const local = (reference: string, base: URL = pageUrl): string | undefined => {
+    const resolved = new URL(reference, base);
+    if (resolved.origin !== ORIGIN) {
+      external.push(resolved.href);
+      return undefined;
+    }
+    return resolved.pathname;
+  };
+  const resource = (path: string): Resource => {
+    const file = fileOf(path);
+    if (!existsSync(file)) throw new Error(`${url} links ${path}, which is not in the built site`);
+    const data = readFileSync(file);
+    return { url: path, bytes: data.length, brotli: brotliSize(data) };
+  };
+
+  const renderBlocking: string[] = [];
+  const stylesheets: Resource[] = [];
+  const addStylesheet = (path: string, blocking: boolean, via?: string) => {
+    if (stylesheets.some((sheet) => sheet.url === path)) return;
+    const sheet = resource(path);
+    stylesheets.push(sheet);
+    if (blocking) renderBlocking.push(via ? `${path} (@import in ${via})` : path);
+    // `@import` makes a stylesheet fetch another before anything renders.
+    const css = readFileSync(fileOf(path), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
+    for (const [, quoted, bare] of css.matchAll(/@import\s+(?:url\(\s*)?(?:["']([^"']+)["']|([^\s;)]+))/g)) {
+      const imported = local(quoted ?? bare!, new URL(path, ORIGIN));
+      if (imported) addStylesheet(imported, blocking, path);
+    }
+  };
+  for (const link of document.querySelectorAll("link[rel~=stylesheet][href]")) {
+    const path = local(link.getAttribute("href")!);
+    const media = (link.getAttribute("media") ?? "all").trim().toLowerCase();
+    const blocking = link.closest("head") !== null && !link.hasAttribute("disabled") && media !== "print";
+    if (path) addStylesheet(path, blocking);
+    else if (blocking) renderBlocking.push(link.getAttribute("href")!);
+  }
+
+  const scripts: Resource[] = [];
+  const addModule = (path: string) => {
+    if (scripts.some((script) => script.url === path)) return;
+    const script = resource(path);
+    scripts.push(script);
+    // Static imports load before the module runs, so they are part of what the page downloads.
+    const code = readFileSync(fileOf(path), "utf8");
+    for (const [, specifier] of code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+      if (/^(\.{1,2}\/|\/)/.test(specifier!)) {
+        const imported = local(specifier!, new URL(path, ORIGIN));
+        if (imported) addModule(imported);
+      }
+    }
+  };
+  let inline = 0;
+  for (const script of document.querySelectorAll("script")) {
+    const type = (script.getAttribute("type") ?? "").trim().toLowerCase();
+    if (!SCRIPT_TYPES.has(type)) continue; // JSON-LD and other data blocks are not JavaScript
+    const src = script.getAttribute("src");
+    if (src === null) {
+      const code = script.textContent ?? "";
+      if (code.trim() !== "") scripts.push({ url: `(inline script ${++inline})`, bytes: Buffer.byteLength(code), brotli: brotliSize(code) });
+      continue;
+    }
+    const path = local(src);
+    if (path) addModule(path);
+    const deferred = type === "module" || script.hasAttribute("async") || script.hasAttribute("defer");
+    if (script.closest("head") !== null && !deferred) renderBlocking.push(path ?? src);
+  }
+  for (const link of document.querySelectorAll("link[rel~=modulepreload][href]")) {
+    const path = local(link.getAttribute("href")!);
+    if (path) addModule(path);
+  }
+
+  const imagesWithoutSize = [...document.querySelectorAll("img")]
+    .filter((image) => !image.hasAttribute("width") || !image.hasAttribute("height"))
+    .map((image) => image.getAttribute("src") ?? "(no src)");
+
+  const html: Resource = { url, bytes: markup.length, brotli: brotliSize(markup) };
+  const sum = (resources: Resource[]) => resources.reduce((total, item) => total + item.brotli, 0);
+  return {
+    url,
+    html,
+    stylesheets,
+    scripts,
+    htmlAndCssBrotli: html.brotli + sum(stylesheets),
+    scriptBrotli: sum(scripts),
+    hasVideo: document.querySelector(".newsroom-video") !== null,
+    renderBlocking,
+    imagesWithoutSize,
+    external,
+  };
+}
+
+/** Builds the repository's example site (site/ with eleventy.config.ts) into a fresh temporary folder. */
+export function buildExampleSite(repository: string): string {
+  if (!existsSync(join(repository, "dist/plugin/index.js"))) throw new Error("Build the plugin first: npm run build:plugin");
+  const output = mkdtempSync(join(tmpdir(), "newsroom-budgets-"));
+  execFileSync(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${output}`, "--quiet"], {
+    cwd: repository,
+    stdio: "pipe",
+  });
+  return output;
+}
+
+/** The budgets a page must meet, as sentences (empty when it meets them all). */
+export function budgetFailures(page: PageWeight, options: { article?: boolean; siteStylesheet: string }): string[] {
+  const failures: string[] = [];
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+  if (options.article && page.htmlAndCssBrotli > BUDGETS.articleHtmlAndCss) {
+    failures.push(`HTML + CSS is ${kb(page.htmlAndCssBrotli)} brotli, over ${kb(BUDGETS.articleHtmlAndCss)}`);
+  }
+  if (!page.hasVideo && page.scriptBrotli > 0) failures.push(`it has no video but ships ${kb(page.scriptBrotli)} of JavaScript`);
+  if (page.hasVideo && page.scriptBrotli > BUDGETS.scriptWithVideo) {
+    failures.push(`its JavaScript is ${kb(page.scriptBrotli)} brotli, over ${kb(BUDGETS.scriptWithVideo)}`);
+  }
+  const otherBlocking = page.renderBlocking.filter((request) => request !== options.siteStylesheet);
+  if (otherBlocking.length > 0 || page.renderBlocking.length !== 1) {
+    failures.push(`render-blocking requests are [${page.renderBlocking.join(", ")}], not just ${options.siteStylesheet}`);
+  }
+  if (page.imagesWithoutSize.length > 0) failures.push(`images without width and height: ${page.imagesWithoutSize.join(", ")}`);
+  if (page.external.length > 0) failures.push(`it loads from other hosts: ${page.external.join(", ")}`);
+  return failures;
+}

@@ -1,0 +1,297 @@
+/**
+ * `npm run bench`: what the plugin adds to an Eleventy build, side by side with plain Eleventy in one run, and the page
+ * budgets of the example site. See BENCHMARKS.md for what it measures and a recorded run.
+ *
+ *   npm run bench                                   # ratio at 1,000 and 4,000 stories, growth up to 10,000
+ *   npm run bench -- --stories 250 --pairs 3        # a quick run (growth then uses the same sizes)
+ *   npm run bench -- --growth 250,1000 --profile    # also write and summarise a CPU profile of a plugin build
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { BUDGETS, budgetFailures, buildExampleSite, builtPages, measurePage } from "./budgets.js";
+import { buildOnce, type BuildResult } from "./build.js";
+import { ELEMENTS_PER_STORY, linkPackage, StaticRenderer, writeSite, type Variant } from "./corpus.js";
+import { describeMachine } from "./machine.js";
+import { summariseProfile } from "./profile.js";
+import { kilobytes, linearFit, max, median, min, quantile, seconds, table } from "./stats.js";
+
+const repository = resolve(import.meta.dirname, "../..");
+
+const { values: flags } = parseArgs({
+  options: {
+    stories: { type: "string" },
+    pairs: { type: "string", default: "5" },
+    growth: { type: "string" },
+    "growth-runs": { type: "string", default: "3" },
+    "listing-runs": { type: "string", default: "3" },
+    profile: { type: "boolean", default: false },
+    "no-budgets": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+
+if (flags.help) {
+  console.log(`npm run bench -- [options]
+  --stories 1000,4000        sizes for the plugin ÷ plain ratio (default 1000,4000)
+  --pairs 5                  measured A/B pairs per ratio size, after one warm-up pair (default 5)
+  --growth 250,1000,4000,10000   sizes for the growth table (default: those four, or --stories when given; "none" skips)
+  --growth-runs 3            A/B pairs at growth-only sizes (default 3)
+  --listing-runs 3           pairs for the listing pages' cost, at the largest ratio size (0 skips; default 3)
+  --profile                  CPU-profile one plugin build at the largest ratio size and summarise it
+  --no-budgets               skip the example site's page budgets
+  --keep                     keep the generated sites (the folder is printed)`);
+  process.exit(0);
+}
+
+const sizeList = (text: string) =>
+  text === "none"
+    ? []
+    : text.split(",").map((part) => {
+        const size = Number(part.replace(/_/g, ""));
+        if (!Number.isInteger(size) || size < 1) throw new Error(`Not a number of stories: "${part}"`);
+        return size;
+      });
+const ratioSizes = sizeList(flags.stories ?? "1000,4000");
+const growthSizes = sizeList(flags.growth ?? (flags.stories ? flags.stories : "250,1000,4000,10000"));
+const pairs = Number(flags.pairs);
+const growthRuns = Number(flags["growth-runs"]);
+const listingRuns = Number(flags["listing-runs"]);
+if (![pairs, growthRuns, listingRuns].every((n) => Number.isInteger(n) && n >= 0) || pairs < 1) throw new Error("--pairs must be 1 or more; run counts whole numbers");
+
+const workspace = mkdtempSync(join(tmpdir(), "newsroom-bench-"));
+linkPackage(workspace, repository);
+const renderer = new StaticRenderer();
+const started = performance.now();
+
+const say = (text = "") => console.log(text);
+const ms = (value: number) => `${Math.round(value)} ms`;
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const ratioText = (value: number) => value.toFixed(3);
+
+say("eleventy-plugin-newsroom benchmark");
+for (const line of describeMachine(repository)) say(`  ${line}`);
+say(`  Command: npm run bench -- ${process.argv.slice(2).join(" ") || "(defaults)"}`);
+say(`  Ratio sizes ${ratioSizes.join(", ")} × ${pairs} A/B pairs after a warm-up pair; growth sizes ${growthSizes.join(", ") || "none"}`);
+say(`  Load average at start: ${loadavg().map((load) => load.toFixed(2)).join(", ")} (other work on the machine disturbs wall times; compare the CPU ratio)`);
+say(`  Each build: a fresh \`node …/@11ty/eleventy/cmd.cjs --quiet\` process; wall time from spawn to exit. Sites in ${workspace}`);
+say();
+
+interface SizeResult {
+  stories: number;
+  plugin: BuildResult[];
+  plain: BuildResult[];
+  /** Per pair: plugin ÷ plain. */
+  ratios: number[];
+  identicalOutput: string;
+}
+
+/** Compares the two variants' story pages byte for byte: the benchmark is only fair if they are the same pages. */
+function compareOutputs(pluginRoot: string, plainRoot: string): string {
+  const folder = (root: string) => join(root, "_site/stories");
+  const names = readdirSync(folder(pluginRoot));
+  const differing = names.filter((name) => {
+    const file = (root: string) => readFileSync(join(folder(root), name, "index.html"));
+    return !file(pluginRoot).equals(file(plainRoot));
+  });
+  if (differing.length === 0) return `all ${names.length} story pages byte-identical`;
+  const first = differing[0]!;
+  const lines = (root: string) => readFileSync(join(folder(root), first, "index.html"), "utf8").split("\n");
+  const [a, b] = [lines(pluginRoot), lines(plainRoot)];
+  const at = a.findIndex((line, index) => line !== b[index]);
+  return `${differing.length} of ${names.length} story pages differ, e.g. ${first} line ${at + 1}:\n      plugin: ${a[at]?.slice(0, 160)}\n      plain:  ${b[at]?.slice(0, 160)}`;
+}
+
+async function measureSize(stories: number, runs: number): Promise<SizeResult> {
+  const roots: Record<Variant, string> = { plugin: join(workspace, `n${stories}/plugin`), plain: join(workspace, `n${stories}/plain`) };
+  writeSite(roots.plugin, "plugin", stories, { renderer });
+  writeSite(roots.plain, "plain", stories, { renderer });
+  const build = (variant: Variant) => buildOnce({ root: roots[variant], repository, workspace });
+  // Warm-up pair: file system caches, and a check that both variants build the same pages.
+  await build("plugin");
+  await build("plain");
+  const identicalOutput = compareOutputs(roots.plugin, roots.plain);
+  const result: SizeResult = { stories, plugin: [], plain: [], ratios: [], identicalOutput };
+  for (let pair = 1; pair <= runs; pair++) {
+    const a = await build("plugin");
+    const b = await build("plain");
+    result.plugin.push(a);
+    result.plain.push(b);
+    result.ratios.push(a.wallMs / b.wallMs);
+    say(`  ${String(stories).padStart(6)} stories, pair ${pair}/${runs}: plugin ${seconds(a.wallMs)}, plain ${seconds(b.wallMs)}, ratio ${ratioText(a.wallMs / b.wallMs)}`);
+  }
+  say(`  ${String(stories).padStart(6)} stories: A and B story pages: ${identicalOutput}`);
+  if (!flags.keep) rmSync(join(workspace, `n${stories}`), { recursive: true, force: true });
+  return result;
+}
+
+const results = new Map<number, SizeResult>();
+say("Builds (A = with the plugin, B = plain Eleventy with the same HTML written in; A B A B …):");
+for (const stories of [...new Set([...ratioSizes, ...growthSizes])].sort((a, b) => a - b)) {
+  results.set(stories, await measureSize(stories, ratioSizes.includes(stories) ? pairs : growthRuns));
+}
+say();
+
+const wall = (builds: BuildResult[]) => median(builds.map((build) => build.wallMs));
+const eleventyTime = (builds: BuildResult[]) => median(builds.map((build) => build.eleventyMs));
+const cpu = (builds: BuildResult[]) => median(builds.map((build) => build.cpuMs));
+
+say(`Plugin ÷ plain Eleventy (medians of ${pairs} pairs; the spread is of the per-pair ratios):`);
+const ratioRows = [["stories", "plugin", "plain", "ratio", "pair ratios min–max", "IQR", "CPU time A / B", "CPU ratio", "Eleventy's own A/B", "µs per element", "peak RSS A / B"]];
+for (const stories of ratioSizes) {
+  const { plugin, plain, ratios } = results.get(stories)!;
+  const perElement = ((wall(plugin) - wall(plain)) * 1000) / (stories * ELEMENTS_PER_STORY);
+  ratioRows.push([
+    String(stories),
+    seconds(wall(plugin)),
+    seconds(wall(plain)),
+    ratioText(wall(plugin) / wall(plain)),
+    `${ratioText(min(ratios))}–${ratioText(max(ratios))}`,
+    `${ratioText(quantile(ratios, 0.25))}–${ratioText(quantile(ratios, 0.75))}`,
+    `${seconds(cpu(plugin))} / ${seconds(cpu(plain))}`,
+    ratioText(cpu(plugin) / cpu(plain)),
+    ratioText(eleventyTime(plugin) / eleventyTime(plain)),
+    perElement.toFixed(1),
+    `${mb(median(plugin.map((b) => b.maxRssKb)))} / ${mb(median(plain.map((b) => b.maxRssKb)))}`,
+  ]);
+}
+say(table(ratioRows));
+say(`  (ratio: of the medians of wall time, spawn to exit. CPU: user + system time of the build process, all threads. Eleventy's own: the time it prints.`);
+say(`   µs per element: (A − B) wall ÷ (stories × ${ELEMENTS_PER_STORY} elements: highlights, 2 quotes, pull quote, video). Target: ratio ≤ 1.05 at 4,000.)`);
+say();
+
+const growth = growthSizes.map((stories) => results.get(stories)!);
+if (growth.length > 0) {
+  say("Growth (wall time per build, medians; collections = time inside the plugin's four collection callbacks):");
+  const rows = [["stories", "runs", "plugin", "per story", "plain", "per story", "ratio", "collections", "per story", "share", "calls", "peak RSS A"]];
+  for (const { stories, plugin, plain } of growth) {
+    const collections = median(plugin.map((build) => build.collectionMs ?? 0));
+    rows.push([
+      String(stories),
+      String(plugin.length),
+      seconds(wall(plugin)),
+      `${(wall(plugin) / stories).toFixed(2)} ms`,
+      seconds(wall(plain)),
+      `${(wall(plain) / stories).toFixed(2)} ms`,
+      ratioText(wall(plugin) / wall(plain)),
+      ms(collections),
+      `${((collections * 1000) / stories).toFixed(0)} µs`,
+      `${((collections / wall(plugin)) * 100).toFixed(1)} %`,
+      String(median(plugin.map((build) => build.collectionCalls ?? 0))),
+      mb(median(plugin.map((build) => build.maxRssKb))),
+    ]);
+  }
+  say(table(rows));
+  if (growth.length >= 2) {
+    const slopes = (pick: (result: SizeResult) => number) =>
+      growth.slice(1).map((result, index) => {
+        const previous = growth[index]!;
+        return { from: previous.stories, to: result.stories, µs: ((pick(result) - pick(previous)) / (result.stories - previous.stories)) * 1000 };
+      });
+    // Linear: the cost of one more story does not grow with the number of stories (within 25 %, for noise).
+    const verdict = (pick: (result: SizeResult) => number) => {
+      const list = slopes(pick);
+      if (list.length < 2) return "(three sizes or more tell whether it is linear)";
+      const first = list[0]!.µs;
+      const worst = Math.max(...list.map((slope) => slope.µs));
+      return worst <= first * 1.25 ? "linear" : `NOT linear (the cost of a story grows ${(worst / first).toFixed(2)}×)`;
+    };
+    const marginal = (pick: (result: SizeResult) => number) =>
+      `${slopes(pick).map((slope) => `${slope.from}→${slope.to}: ${slope.µs.toFixed(0)} µs`).join(", ")}: ${verdict(pick)}`;
+    const fit = (pick: (result: SizeResult) => number) => linearFit(growth.map((result) => [result.stories, pick(result)] as const));
+    const a = fit((result) => wall(result.plugin));
+    const b = fit((result) => wall(result.plain));
+    const c = fit((result) => median(result.plugin.map((build) => build.collectionMs ?? 0)));
+    say(`  Marginal cost per story, plugin: ${marginal((result) => wall(result.plugin))}`);
+    say(`  Marginal cost per story, plain:  ${marginal((result) => wall(result.plain))}`);
+    say(`  Marginal cost per story, collections: ${marginal((result) => median(result.plugin.map((build) => build.collectionMs ?? 0)))}`);
+    say(
+      `  Straight-line fit: plugin ${(a.slope * 1000).toFixed(0)} µs/story + ${seconds(a.intercept)} (r² ${a.r2.toFixed(4)}); plain ${(b.slope * 1000).toFixed(0)} µs/story + ${seconds(b.intercept)} (r² ${b.r2.toFixed(4)}); collections ${(c.slope * 1000).toFixed(0)} µs/story (r² ${c.r2.toFixed(4)})`,
+    );
+  }
+  say();
+}
+
+// Each story is read once per build, whichever collections ask for it: count whole-story parses in one build.
+{
+  const stories = Math.min(...[...ratioSizes, ...growthSizes]);
+  const root = join(workspace, `parses/plugin`);
+  writeSite(root, "plugin", stories, { renderer });
+  const counted = await buildOnce({ root, repository, workspace, countParses: true });
+  const parses = counted.storyParses ?? { render: 0, collections: 0 };
+  say(
+    `Markdown parses of a whole story per build (${stories} stories): ${(parses.render / stories).toFixed(2)} by Eleventy's render, ${(parses.collections / stories).toFixed(2)} by the plugin's collections (shared by all four; ${counted.collectionCalls} collection calls)`,
+  );
+  rmSync(join(workspace, "parses"), { recursive: true, force: true });
+  say();
+}
+
+// The listing pages (front page, highlights, quotes by speaker, videos) that render every collection item.
+if (listingRuns > 0 && ratioSizes.length > 0) {
+  const stories = Math.max(...ratioSizes);
+  const roots = { without: join(workspace, `listing/without`), with: join(workspace, `listing/with`) };
+  writeSite(roots.without, "plugin", stories, { renderer });
+  writeSite(roots.with, "plugin", stories, { renderer, listing: true });
+  const without: BuildResult[] = [];
+  const withListing: BuildResult[] = [];
+  await buildOnce({ root: roots.with, repository, workspace });
+  for (let run = 0; run < listingRuns; run++) {
+    without.push(await buildOnce({ root: roots.without, repository, workspace }));
+    withListing.push(await buildOnce({ root: roots.with, repository, workspace }));
+  }
+  const extra = wall(withListing) - wall(without);
+  say(
+    `Listing pages at ${stories} stories (${listingRuns} pairs): plugin build ${seconds(wall(without))} without, ${seconds(wall(withListing))} with the four listing pages (+${ms(extra)}, ${((extra / wall(withListing)) * 100).toFixed(1)} % of that build); collections ${ms(median(withListing.map((build) => build.collectionMs ?? 0)))} of it`,
+  );
+  if (!flags.keep) rmSync(join(workspace, "listing"), { recursive: true, force: true });
+  say();
+}
+
+if (flags.profile && ratioSizes.length > 0) {
+  const stories = Math.max(...ratioSizes);
+  const root = join(workspace, "profile/plugin");
+  const profileDir = join(workspace, "profile/cpu");
+  writeSite(root, "plugin", stories, { renderer });
+  await buildOnce({ root, repository, workspace, cpuProfileDir: profileDir });
+  const file = join(profileDir, readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"))!);
+  const summary = summariseProfile(file);
+  const share = (value: number) => `${ms(value).padStart(8)} ${((value / summary.totalMs) * 100).toFixed(1).padStart(5)} %`;
+  say(`CPU profile of one plugin build, ${stories} stories (${file}):`);
+  say(`  inside the plugin (any plugin frame on the stack): ${share(summary.insidePluginMs)}`);
+  for (const [entry, value] of summary.insideByPluginFile.slice(0, 6)) say(`    entered through ${entry.padEnd(28)} ${share(value)}`);
+  say("  self time by package:");
+  for (const [area, value] of summary.byArea.slice(0, 10)) say(`    ${area.padEnd(34)} ${share(value)}`);
+  say("  the plugin's functions, with what they call:");
+  for (const [name, value] of summary.topPluginFunctions.slice(0, 12)) say(`    ${share(value)}  ${name}`);
+  say();
+}
+
+if (!flags["no-budgets"]) {
+  const site = buildExampleSite(repository);
+  const article = "/stories/tillerson-mexico-drug-trade/";
+  say(`Page budgets of the example site (brotli quality 11; KB = 1,024 bytes; budgets: article HTML + CSS ≤ ${kilobytes(BUDGETS.articleHtmlAndCss)}, JS 0 without a video and ≤ ${kilobytes(BUDGETS.scriptWithVideo)} with one):`);
+  const rows = [["page", "HTML", "CSS", "HTML + CSS", "JS", "video", "render-blocking", "img w/o size", "verdict"]];
+  for (const url of builtPages(site)) {
+    const weight = measurePage(site, url);
+    const failures = budgetFailures(weight, { article: url === article, siteStylesheet: "/assets/site.css" });
+    rows.push([
+      url,
+      kilobytes(weight.html.brotli),
+      kilobytes(weight.htmlAndCssBrotli - weight.html.brotli),
+      kilobytes(weight.htmlAndCssBrotli),
+      weight.scripts.length === 0 ? "0" : `${kilobytes(weight.scriptBrotli)} (${weight.scripts.length})`,
+      weight.hasVideo ? "yes" : "no",
+      weight.renderBlocking.join(" ") || "none",
+      String(weight.imagesWithoutSize.length),
+      failures.length === 0 ? "ok" : `OVER: ${failures.join("; ")}`,
+    ]);
+  }
+  say(table(rows));
+  rmSync(site, { recursive: true, force: true });
+  say();
+}
+
+say(`Done in ${seconds(performance.now() - started)}. Load average at the end: ${loadavg().map((load) => load.toFixed(2)).join(", ")}.`);
+if (!flags.keep) rmSync(workspace, { recursive: true, force: true });
