@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchChromium, serveDirectory, type StaticServer } from "../helpers/browser.js";
@@ -160,6 +161,22 @@ describe("click-to-play video, in Chromium", () => {
     await page.getByRole("button", { name: /A Vimeo video/ }).click();
     await page.waitForTimeout(200);
     expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
+    await context.close();
+  });
+
+  test("axe finds no violation, before and after the player is swapped in", async () => {
+    const { page, context } = await openPage();
+    const check = async () => {
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+        .options({ rules: { "target-size": { enabled: true } } })
+        .analyze();
+      return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    };
+    expect(await check()).toEqual([]);
+    await youtubeButton(page).click();
+    await page.locator(".newsroom-video--youtube iframe").waitFor();
+    expect(await check()).toEqual([]);
     await context.close();
   });
 

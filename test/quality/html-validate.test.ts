@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { buildExampleSite, filesUnder } from "./exampleSite.js";
+import { buildExampleSite, filesUnder } from "../helpers/exampleSite.js";
 import { buildQuietly, EVERY_ELEMENT_SITE, TRANSLATED_OPTIONS } from "./fixtures.js";
 import { loadConfig, problems, problemsOfPages } from "./htmlValidate.js";
 import { buildReadmeSite } from "./readmeSite.js";

@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { HtmlValidate, type ConfigData } from "html-validate";
-import { REPOSITORY } from "./exampleSite.js";
+import { REPOSITORY } from "../helpers/exampleSite.js";
 
 export async function loadConfig(): Promise<ConfigData> {
   const module = (await import(pathToFileURL(join(REPOSITORY, ".htmlvalidate.mjs")).href)) as { default: ConfigData };

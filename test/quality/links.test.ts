@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parseDocument } from "../helpers/html.js";
-import { buildExampleSite, filesUnder } from "./exampleSite.js";
+import { buildExampleSite, filesUnder } from "../helpers/exampleSite.js";
 import { buildQuietly, EVERY_ELEMENT_SITE } from "./fixtures.js";
 
 /** An origin no real site has: addresses that resolve to it are the site's own. */

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { writeSite } from "../helpers/eleventy.js";
-import { REPOSITORY } from "./exampleSite.js";
+import { REPOSITORY } from "../helpers/exampleSite.js";
 import { documentLayout, quietBenchmarks } from "./fixtures.js";
 
 /** README's code blocks marked `file=PATH`. */

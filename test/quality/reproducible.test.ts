@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { buildExampleSite, filesUnder } from "./exampleSite.js";
+import { buildExampleSite, filesUnder } from "../helpers/exampleSite.js";
 import { buildQuietly, EVERY_ELEMENT_SITE } from "./fixtures.js";
 
 /** path → sha256 of every file under `root`. */

@@ -1,8 +1,7 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { buildExampleSite } from "../helpers/exampleSite.js";
 import { parseDocument, readableText } from "../helpers/html.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -29,12 +28,7 @@ let output: string;
 const page = (path: string) => parseDocument(readFileSync(join(output, path, "index.html"), "utf8"));
 
 beforeAll(() => {
-  if (!existsSync(join(root, "dist/plugin/index.js"))) throw new Error("Build the plugin first: npm run build:plugin (npm test does)");
-  output = mkdtempSync(join(tmpdir(), "newsroom-example-"));
-  execFileSync(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${output}`, "--quiet"], {
-    cwd: root,
-    stdio: "pipe",
-  });
+  output = buildExampleSite();
 }, 120_000);
 
 describe("the example site builds the seed story", () => {
