@@ -159,6 +159,28 @@ describe("sites built from the packed package", () => {
     expectStory(pages.get("/story/"));
   });
 
+  test("(e) a path prefix (GitHub Pages): every link, poster and script the plugin writes carries it", () => {
+    const pages = buildConsumer("prefix", {
+      "package.json": JSON.stringify({ type: "module" }),
+      "eleventy.config.js":
+        'import { HtmlBasePlugin } from "@11ty/eleventy";\nimport newsroom from "eleventy-plugin-newsroom";\nexport default function (eleventyConfig) { eleventyConfig.addPlugin(HtmlBasePlugin); eleventyConfig.addPlugin(newsroom); }\nexport const config = { pathPrefix: "/news/" };\n',
+      "src/_includes/story.njk": nunjucksLayout,
+      "src/story.md": `${story}\n::: video url="/media/clip.mp4" title="Clip" poster="/media/clip.jpg" posterAlt="A frame" captions="/media/clip.vtt" transcript="/media/clip/"\n:::\n`,
+      "src/quotes.njk": quotesPage + '{% for quote in collections.quotes %}<a class="story-link" href="{{ quote.story.url }}">{{ quote.story.title }}</a>{% endfor %}',
+    });
+    const document = pages.get("/story/")!;
+    expectStory(document);
+    const urls = [
+      document.querySelector("script[type=module]")?.getAttribute("src"),
+      document.querySelector("video")?.getAttribute("poster"),
+      document.querySelector("video source")?.getAttribute("src"),
+      document.querySelector("video track")?.getAttribute("src"),
+      document.querySelector(".newsroom-video__transcript")?.getAttribute("href"),
+    ];
+    for (const url of urls) expect(url).toMatch(/^\/news\//);
+    expect(pages.get("/quotes/")!.querySelector("a.story-link")?.getAttribute("href")).toBe("/news/story/");
+  });
+
   test("(f) every shortcode, container and collection renamed", () => {
     const pages = buildConsumer("renamed", {
       "package.json": JSON.stringify({ type: "module" }),
