@@ -35,6 +35,17 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   captions: "Captions",
 });
 
+/** A complete Spanish set (Mexican usage: "video", not "vídeo"), for `labels: SPANISH_LABELS` with `locale: "es-MX"`. */
+export const SPANISH_LABELS: Readonly<Labels> = Object.freeze({
+  highlightsHeading: "Lo más destacado",
+  videoSource: "Fuente: {source}",
+  playVideo: "Reproducir video",
+  datelineSeparator: "—",
+  videoFrameTitle: "Video: {title}",
+  transcript: "Transcripción",
+  captions: "Subtítulos",
+});
+
 /** Hands out ids that are unique on one page; the adapter keeps one registry per page and build. */
 export interface IdRegistry {
   claim(base: string): string;

@@ -69,6 +69,26 @@ describe("renamed shortcodes, containers, filters and collections", () => {
   });
 });
 
+test("the Spanish label set and locale translate every word and date the plugin writes", async () => {
+  const { SPANISH_LABELS } = await import("../../src/index.js");
+  const html = (
+    await buildSite(
+      {
+        "a.md": '---\ndate: 2017-05-18\ndateline: CNN\n---\n{{ page.date | newsroomTime }}\n\n::: highlights\n- Uno\n:::\n\n::: video url="/m.mp4" title="Título" duration="1:45" source="CNN" transcript="/t/" captions="/c.vtt" captionsLanguage="es"\n:::\n\n::: video url="https://vimeo.com/1" title="Otro"\n:::\n',
+      },
+      { options: { labels: SPANISH_LABELS, locale: "es-MX" } },
+    )
+  ).get("/a/")!.content;
+  const document = parseDocument(html);
+  expect(readableText(document.querySelector("time.newsroom-date"))).toBe("jue mayo 18, 2017");
+  expect(readableText(document.querySelector(".newsroom-highlights h2"))).toBe("Lo más destacado");
+  expect(readableText(document.querySelector(".newsroom-video__source"))).toBe("Fuente: CNN");
+  expect(readableText(document.querySelector(".newsroom-video__transcript"))).toBe("Transcripción");
+  expect(document.querySelector("track")?.getAttribute("label")).toBe("Subtítulos");
+  const play = document.querySelector(".newsroom-video--vimeo .newsroom-video__play")!;
+  expect([readableText(play), play.getAttribute("aria-label"), play.getAttribute("data-newsroom-frame-title")]).toEqual(["Reproducir video", "Reproducir video: Otro", "Video: Otro"]);
+});
+
 describe("the plugin's hygiene", () => {
   test("it names its package and is unique, so adding it twice is harmless", async () => {
     const { default: newsroom } = await import("../../plugin/index.js");
