@@ -258,7 +258,7 @@ if (flags.profile && ratioSizes.length > 0) {
   const file = join(profileDir, readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"))!);
   const summary = summariseProfile(file);
   const share = (value: number) => `${ms(value).padStart(8)} ${((value / summary.totalMs) * 100).toFixed(1).padStart(5)} %`;
-  say(`CPU profile of one plugin build, ${stories} stories (${file}):`);
+  say(`CPU profile of one plugin build, ${stories} stories (${flags.keep ? file : "run with --keep to keep the .cpuprofile"}):`);
   say(`  inside the plugin (any plugin frame on the stack): ${share(summary.insidePluginMs)}`);
   for (const [entry, value] of summary.insideByPluginFile.slice(0, 6)) say(`    entered through ${entry.padEnd(28)} ${share(value)}`);
   say("  self time by package:");
