@@ -18,9 +18,8 @@ export interface EleventyConfig {
   addJavaScriptFilter(name: string, callback: Callback): void;
   addCollection(name: string, callback: (collectionApi: CollectionApi) => unknown): void;
   addPreprocessor(name: string, extensions: string, callback: Callback): void;
-  addBundle(name: string, options?: Record<string, unknown>): void;
-  getBundleManagers(): Record<string, any>;
-  getShortcode(name: string): Callback;
+  addTransform(name: string, callback: Callback): void;
+  getFilter(name: string): Callback;
   on(event: string, callback: Callback): void;
 }
 

@@ -49,6 +49,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, options: Newsro
 
   eleventyConfig.on("eleventy.before", () => {
     state.reset();
+    state.assets.reset();
     reader.reset();
   });
 
