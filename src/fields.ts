@@ -43,6 +43,26 @@ export function unrepresentableCharacter(text: string): string | undefined {
 
 export const UNREPRESENTABLE_FIX = "remove it (such characters are often pasted in, invisibly, from another program)";
 
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const RIGHT_TO_LEFT_LANGUAGES = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "ug", "ur", "yi"]);
+const RIGHT_TO_LEFT_SCRIPTS = new Set(["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"]);
+
+/** A BCP 47 language tag, e.g. "es-MX" (its shape; the registry is not consulted). */
+export function parseLanguageTag(value: unknown): string {
+  if (typeof value !== "string" || !LANGUAGE_TAG.test(value.trim())) {
+    throw new InvalidValue(`${JSON.stringify(value)} is not a language tag`, 'write it as a BCP 47 tag, e.g. "en" or "es-MX"');
+  }
+  return value.trim();
+}
+
+/** The writing direction of a language, from its script subtag or its language. */
+export function directionOf(languageTag: string): "ltr" | "rtl" {
+  const [language = "", ...rest] = languageTag.toLowerCase().split("-");
+  const script = rest.find((subtag) => subtag.length === 4);
+  if (script) return RIGHT_TO_LEFT_SCRIPTS.has(script) ? "rtl" : "ltr";
+  return RIGHT_TO_LEFT_LANGUAGES.has(language) ? "rtl" : "ltr";
+}
+
 export function listOfNames(names: readonly string[]): string {
   const quoted = names.map((name) => `"${name}"`);
   if (quoted.length <= 1) return quoted.join("");

@@ -23,6 +23,8 @@ interface AttributedWords {
   speaker: string;
   /** The speaker's role, e.g. "US Secretary of State". */
   role?: string | undefined;
+  /** The language of the words when it is not the page's (BCP 47, e.g. "es-MX"); right-to-left languages get `dir="rtl"`. */
+  lang?: string | undefined;
 }
 
 /** Words that are quoted once, set apart from the body. */

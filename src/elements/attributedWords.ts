@@ -1,7 +1,7 @@
-import { ElementFields } from "../fields.js";
+import { ElementFields, parseLanguageTag } from "../fields.js";
 import type { ElementInput, PullQuote, Quote, SourceLocation } from "../types.js";
 
-const FIELDS = ["text", "speaker", "role"] as const;
+const FIELDS = ["text", "speaker", "role", "lang"] as const;
 
 /** Quotes and pull quotes take the same fields; only their meaning, and so their markup, differs. */
 export function parseAttributedWords<T extends "quote" | "pullquote">(
@@ -16,5 +16,6 @@ export function parseAttributedWords<T extends "quote" | "pullquote">(
   }
   const speaker = fields.requiredText("speaker", 'the name of the person quoted, e.g. speaker="Rex Tillerson"');
   const role = fields.optionalText("role") || undefined;
-  return { type, text, speaker, role } as T extends "quote" ? Quote : PullQuote;
+  const lang = fields.parsed("lang", parseLanguageTag);
+  return { type, text, speaker, role, lang } as T extends "quote" ? Quote : PullQuote;
 }

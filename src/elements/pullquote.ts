@@ -3,7 +3,7 @@ import { html, trustedHtml, type SafeHtml } from "../html.js";
 import type { RenderContext } from "../context.js";
 import type { ElementInput, PullQuote, SourceLocation } from "../types.js";
 import { parseAttributedWords } from "./attributedWords.js";
-import { renderAttribution } from "./attribution.js";
+import { languageAttributes, renderAttribution } from "./attribution.js";
 
 export function parsePullQuote(input: ElementInput, location: SourceLocation = {}): PullQuote {
   return parseAttributedWords("pullquote", input, location);
@@ -25,7 +25,7 @@ export function renderPullQuote(element: PullQuote, context: RenderContext): Saf
     });
   }
   return html`<aside class="newsroom-pullquote" aria-hidden="true">
-<div class="newsroom-pullquote__text">
+<div class="newsroom-pullquote__text"${languageAttributes(element)}>
 ${trustedHtml(words)}</div>
 <p class="newsroom-pullquote__attribution">${renderAttribution(element)}</p>
 </aside>`;

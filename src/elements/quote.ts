@@ -2,7 +2,7 @@ import { html, trustedHtml, type SafeHtml } from "../html.js";
 import type { RenderContext } from "../context.js";
 import type { ElementInput, Quote, SourceLocation } from "../types.js";
 import { parseAttributedWords } from "./attributedWords.js";
-import { renderAttribution } from "./attribution.js";
+import { languageAttributes, renderAttribution } from "./attribution.js";
 
 export function parseQuote(input: ElementInput, location: SourceLocation = {}): Quote {
   return parseAttributedWords("quote", input, location);
@@ -11,7 +11,7 @@ export function parseQuote(input: ElementInput, location: SourceLocation = {}): 
 /** A figure, so the attribution (a figcaption) sits outside the quoted words; a person is not a `<cite>`. */
 export function renderQuote(element: Quote, context: RenderContext): SafeHtml {
   return html`<figure class="newsroom-quote">
-<blockquote class="newsroom-quote__text">
+<blockquote class="newsroom-quote__text"${languageAttributes(element)}>
 ${trustedHtml(context.markdown.render(element.text, context.env))}</blockquote>
 <figcaption class="newsroom-quote__attribution">${renderAttribution(element)}</figcaption>
 </figure>`;

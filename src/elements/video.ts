@@ -2,7 +2,7 @@ import { DEFAULT_ASPECT_RATIO, parseAspectRatio } from "../aspectRatio.js";
 import { fillLabel, type RenderContext } from "../context.js";
 import { toStoryDate, machineDate } from "../dates.js";
 import { parseDuration } from "../duration.js";
-import { ElementFields, InvalidValue } from "../fields.js";
+import { ElementFields, InvalidValue, parseLanguageTag } from "../fields.js";
 import { attributes, html, type SafeHtml } from "../html.js";
 import type { ElementInput, SourceLocation, Video } from "../types.js";
 import { parseSafeUrl, URL_RULE } from "../url.js";
@@ -30,8 +30,6 @@ export interface VideoParseOptions {
   /** Use the provider's own thumbnail as the poster when the author gives none. Off by default: it is a request to the provider before the reader asks for anything. */
   providerThumbnails?: boolean | undefined;
 }
-
-const BCP47 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export function parseVideo(input: ElementInput, location: SourceLocation = {}, options: VideoParseOptions = {}): Video {
   const providers = options.providers ?? DEFAULT_PROVIDERS;
@@ -78,9 +76,7 @@ export function parseVideo(input: ElementInput, location: SourceLocation = {}, o
     );
   }
   const captionsLanguage = fields.optionalText("captionsLanguage");
-  if (captionsLanguage !== undefined && !BCP47.test(captionsLanguage)) {
-    fields.fail(`captionsLanguage "${captionsLanguage}" is not a language tag`, 'write it as a BCP 47 tag, e.g. "en" or "es-MX"');
-  }
+  if (captionsLanguage !== undefined) fields.parsed("captionsLanguage", parseLanguageTag);
   if (captionsLanguage !== undefined && captions === undefined) {
     fields.fail('"captionsLanguage" is given without "captions"', "add the captions file's address in \"captions\", or remove \"captionsLanguage\"");
   }

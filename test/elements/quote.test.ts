@@ -73,3 +73,28 @@ describe("renderQuote", () => {
     expect(readableText(caption)).toBe("<b>Bold</b>, R&D");
   });
 });
+
+describe("words in another language", () => {
+  const render = (lang: string) =>
+    parseFragment(renderQuote(parseQuote({ text: "Palabras.", speaker: "Luis Videgaray", lang }), renderContext()).toString()).querySelector("blockquote")!;
+
+  it.each([
+    ["es-MX", "ltr"],
+    ["ar", "rtl"],
+    ["he-IL", "rtl"],
+    ["ku-Arab", "rtl"],
+    ["sr-Latn-RS", "ltr"],
+  ])("marks %s words with lang and dir=%s", (lang, dir) => {
+    const blockquote = render(lang);
+    expect([blockquote.getAttribute("lang"), blockquote.getAttribute("dir")]).toEqual([lang, dir]);
+  });
+
+  it("leaves lang and dir out when the words are in the page's language", () => {
+    const blockquote = parseFragment(renderQuote(parseQuote({ text: "Words.", speaker: "A" }), renderContext()).toString()).querySelector("blockquote")!;
+    expect([blockquote.hasAttribute("lang"), blockquote.hasAttribute("dir")]).toEqual([false, false]);
+  });
+
+  it("refuses a lang that is not a language tag", () => {
+    expect(() => parseQuote({ text: "Words.", speaker: "A", lang: "Spanish" })).toThrow(/lang "Spanish" is not a language tag/);
+  });
+});
