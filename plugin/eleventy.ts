@@ -35,6 +35,8 @@ export interface EleventyPage {
   outputPath?: string | false;
   rawInput?: string;
   templateSyntax?: string;
+  /** Set by Eleventy's i18n plugin. */
+  lang?: string;
 }
 
 export interface CollectionItem {

@@ -1,6 +1,6 @@
-import { machineDate, NewsroomError, readableDate, renderTime, toStoryDate, type ElementType, type StoryDate } from "../src/index.js";
+import { machineDate, NewsroomError, readableDate, renderTime, toStoryDate, type ElementType, type DateOptions, type StoryDate } from "../src/index.js";
 import type { EleventyConfig, EleventyContext } from "./eleventy.js";
-import type { FilterNames } from "./options.js";
+import { isLocale, isTimeZone, type FilterNames } from "./options.js";
 import { isEmpty, renderFromTemplate, type RenderRequest } from "./render.js";
 import type { BuildState } from "./state.js";
 
@@ -71,22 +71,41 @@ export function registerFilters(config: EleventyConfig, state: BuildState): void
       true,
     );
   }
-  const dateOptions = state.options;
-  const storyDate = (filter: string, page: EleventyContext["page"], value: unknown): StoryDate => {
+  // A story's dates are shown in its own language and zone when the call gives them (`newsroomDate(lang, timeZone)`,
+  // e.g. from front matter), or when Eleventy's i18n plugin gives the page a `lang`; else in the site's.
+  const dateSettings = (filter: string, page: EleventyContext["page"], locale: unknown, timeZone: unknown): DateOptions => {
+    const fail = (problem: string, fix: string): never => {
+      throw new NewsroomError({ element: `filter "${filter}"`, problem, fix, file: page?.inputPath });
+    };
+    const options = { ...state.options, locale: typeof page?.lang === "string" ? page.lang : state.options.locale };
+    if (locale !== undefined && locale !== null && locale !== "") {
+      if (typeof locale !== "string" || !isLocale(locale)) fail(`the locale ${JSON.stringify(locale)} is not a BCP 47 tag`, 'pass a tag such as "es-MX"');
+      options.locale = locale as string;
+    }
+    if (timeZone !== undefined && timeZone !== null && timeZone !== "") {
+      if (typeof timeZone !== "string" || !isTimeZone(timeZone)) fail(`the time zone ${JSON.stringify(timeZone)} is not an IANA zone`, 'pass a name such as "America/Mexico_City"');
+      options.timeZone = timeZone as string;
+    }
+    return options;
+  };
+  const storyDate = (filter: string, page: EleventyContext["page"], value: unknown, options: DateOptions): StoryDate => {
     try {
-      return toStoryDate(value, dateOptions.timeZone);
+      return toStoryDate(value, options.timeZone);
     } catch (error) {
       const problem = error instanceof Error ? error.message : String(error);
       throw new NewsroomError({ element: `filter "${filter}"`, problem: `the date ${problem}`, fix: 'write dates as "2017-05-18" or "2017-05-18T14:30:00-04:00"', file: page?.inputPath });
     }
   };
-  addFilter(config, names.date, function (value) {
-    return readableDate(storyDate(names.date, this?.page, value), dateOptions);
+  addFilter(config, names.date, function (value, locale, timeZone) {
+    const options = dateSettings(names.date, this?.page, locale, timeZone);
+    return readableDate(storyDate(names.date, this?.page, value, options), options);
   }, false);
-  addFilter(config, names.isoDate, function (value) {
-    return machineDate(storyDate(names.isoDate, this?.page, value));
+  addFilter(config, names.isoDate, function (value, timeZone) {
+    const options = dateSettings(names.isoDate, this?.page, undefined, timeZone);
+    return machineDate(storyDate(names.isoDate, this?.page, value, options));
   }, false);
-  addFilter(config, names.time, function (value) {
-    return renderTime(storyDate(names.time, this?.page, value), dateOptions).toString();
+  addFilter(config, names.time, function (value, locale, timeZone) {
+    const options = dateSettings(names.time, this?.page, locale, timeZone);
+    return renderTime(storyDate(names.time, this?.page, value, options), options).toString();
   }, true);
 }

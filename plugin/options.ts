@@ -165,15 +165,11 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
   const given = checkKeys("", options ?? {}, Object.keys(DEFAULT_OPTIONS));
   const defaults = DEFAULT_OPTIONS;
   const timeZone = text("timeZone", given["timeZone"], defaults.timeZone);
-  if (!DateTime.local().setZone(timeZone).isValid) {
+  if (!isTimeZone(timeZone)) {
     throw optionError("timeZone", `"${timeZone}" is not an IANA time zone`, 'use a name such as "UTC", "America/New_York" or "America/Mexico_City"');
   }
   const locale = text("locale", given["locale"], defaults.locale);
-  try {
-    new Intl.Locale(locale);
-  } catch {
-    throw optionError("locale", `"${locale}" is not a BCP 47 locale`, 'use a tag such as "en-US" or "es-MX"');
-  }
+  if (!isLocale(locale)) throw optionError("locale", `"${locale}" is not a BCP 47 locale`, 'use a tag such as "en-US" or "es-MX"');
   const headingLevel = given["headingLevel"] ?? defaults.headingLevel;
   if (![2, 3, 4, 5, 6].includes(headingLevel as number)) {
     throw optionError("headingLevel", `must be 2, 3, 4, 5 or 6 but is ${describe(headingLevel)}`, "pass a number from 2 to 6");
@@ -201,6 +197,19 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
     videoProviders,
     providerThumbnails,
   };
+}
+
+export function isTimeZone(name: string): boolean {
+  return DateTime.local().setZone(name).isValid;
+}
+
+export function isLocale(tag: string): boolean {
+  try {
+    new Intl.Locale(tag);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function boolean(option: string, value: unknown, fallback: boolean): boolean {

@@ -36,3 +36,32 @@ describe("date filters", () => {
     );
   });
 });
+
+describe("a story's own language and time zone", () => {
+  test("the date filters take a locale and a time zone, e.g. from the story's front matter", async () => {
+    const html = (
+      await buildSite({
+        "a.njk": '---\ndate: 2017-05-18T16:45:00Z\nlang: es-MX\nzone: America/Mexico_City\n---\n<p class="readable">{{ page.date | newsroomDate(lang, zone) }}</p><p class="iso">{{ page.date | newsroomIsoDate(zone) }}</p>{{ page.date | newsroomTime(lang, zone) }}',
+        "b.liquid": '---\ndate: 2017-05-18T16:45:00Z\n---\n<p class="readable">{{ page.date | newsroomDate: "es-MX", "America/Mexico_City" }}</p>',
+      })
+    );
+    const a = parseDocument(html.get("/a/")!.content);
+    expect(readableText(a.querySelector(".readable"))).toMatch(/^11:45 a\.\s?m\. .*, jue mayo 18, 2017$/);
+    // Mexico still kept summer time in 2017: UTC-5 in May.
+    expect(readableText(a.querySelector(".iso"))).toBe("2017-05-18T11:45:00-05:00");
+    expect(a.querySelector("time")?.getAttribute("datetime")).toBe("2017-05-18T11:45:00-05:00");
+    expect(readableText(parseDocument(html.get("/b/")!.content).querySelector(".readable"))).toBe(readableText(a.querySelector(".readable")));
+  });
+
+  test("a page with a lang from Eleventy's i18n plugin gets its dates in that language", async () => {
+    const { I18nPlugin } = await import("@11ty/eleventy");
+    const html = (
+      await buildSite({ "es/a.njk": `---\ndate: 2017-05-18\n---\n<p class="readable">{{ page.date | newsroomDate }}</p>` }, { configure: (config) => config.addPlugin(I18nPlugin, { defaultLanguage: "en" }) })
+    ).get("/es/a/")!.content;
+    expect(readableText(parseDocument(html).querySelector(".readable"))).toBe("jue mayo 18, 2017");
+  });
+
+  test("a locale or zone that is not one is an error naming the filter", async () => {
+    expect(await failureOf(buildSite({ "a.njk": "{{ '2017-05-18' | newsroomDate('en-US', 'Mars/Base') }}" }))).toMatch(/a\.njk: filter "newsroomDate": the time zone "Mars\/Base" is not an IANA zone/);
+  });
+});
