@@ -3,9 +3,7 @@
  * file on its own as a server sends it), what it must fetch before it can render, and whether its images reserve their
  * space. Shared by `npm run bench` (which prints it) and test/site/budgets.test.ts (which enforces it).
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { parseDocument } from "../../test/helpers/html.js";
@@ -167,16 +165,8 @@ export function measurePage(siteDir: string, url: string): PageWeight {
   };
 }
 
-/** Builds the repository's example site (site/ with eleventy.config.ts) into a fresh temporary folder. */
-export function buildExampleSite(repository: string): string {
-  if (!existsSync(join(repository, "dist/plugin/index.js"))) throw new Error("Build the plugin first: npm run build:plugin");
-  const output = mkdtempSync(join(tmpdir(), "newsroom-budgets-"));
-  execFileSync(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${output}`, "--quiet"], {
-    cwd: repository,
-    stdio: "pipe",
-  });
-  return output;
-}
+/** Builds the repository's example site into a fresh temporary folder (the same build the tests use). */
+export { buildExampleSite } from "../../test/helpers/exampleSite.js";
 
 /** The budgets a page must meet, as sentences (empty when it meets them all). */
 export function budgetFailures(page: PageWeight, options: { article?: boolean; siteStylesheet: string }): string[] {

@@ -269,7 +269,7 @@ if (flags.profile && ratioSizes.length > 0) {
 }
 
 if (!flags["no-budgets"]) {
-  const site = buildExampleSite(repository);
+  const site = buildExampleSite();
   const article = "/stories/tillerson-mexico-drug-trade/";
   say(`Page budgets of the example site (brotli quality 11; KB = 1,024 bytes; budgets: article HTML + CSS ≤ ${kilobytes(BUDGETS.articleHtmlAndCss)}, JS 0 without a video and ≤ ${kilobytes(BUDGETS.scriptWithVideo)} with one):`);
   const rows = [["page", "HTML", "CSS", "HTML + CSS", "JS", "video", "render-blocking", "img w/o size", "verdict"]];

@@ -5,4 +5,6 @@ declare module "@11ty/eleventy" {
     toJSON(): Promise<unknown[]>;
     write(): Promise<unknown>;
   }
+  /** Eleventy's i18n plugin (gives pages a `lang`). */
+  export const I18nPlugin: (eleventyConfig: unknown, options?: Record<string, unknown>) => void;
 }

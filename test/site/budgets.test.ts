@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { BUDGETS, budgetFailures, buildExampleSite, builtPages, measurePage, type PageWeight } from "../../scripts/bench/budgets.js";
 
@@ -8,7 +8,6 @@ import { BUDGETS, budgetFailures, buildExampleSite, builtPages, measurePage, typ
  * The page budgets of issue 6 on the built example site: what a reader downloads and waits for. The same measurement
  * is printed by `npm run bench`; the figures are recorded in BENCHMARKS.md.
  */
-const root = resolve(import.meta.dirname, "../..");
 const ARTICLE = "/stories/tillerson-mexico-drug-trade/";
 const SITE_STYLESHEET = "/assets/site.css";
 
@@ -21,7 +20,7 @@ const page = (url: string) => {
 };
 
 beforeAll(() => {
-  output = buildExampleSite(root);
+  output = buildExampleSite();
   pages = new Map(builtPages(output).map((url) => [url, measurePage(output, url)]));
 }, 120_000);
 
