@@ -41,7 +41,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, options: Newsro
   try {
     eleventyConfig.versionCheck(packageJson["11ty"].compatibility);
   } catch (error) {
-    console.log(`[${PLUGIN_NAME}] WARN Eleventy Plugin (${PLUGIN_NAME}) Compatibility: ${(error as Error).message}`);
+    console.log(`[${PLUGIN_NAME}] WARN: this Eleventy may not be compatible: ${(error as Error).message}`);
   }
   const resolved = resolveOptions(options);
   const state = new BuildState(resolved);
@@ -49,7 +49,6 @@ export default function newsroom(eleventyConfig: EleventyConfig, options: Newsro
 
   eleventyConfig.on("eleventy.before", () => {
     state.reset();
-    state.assets.reset();
     reader.reset();
   });
 

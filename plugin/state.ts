@@ -29,6 +29,7 @@ export class BuildState {
   reset(): void {
     this.#ids.clear();
     this.#bodyLines.clear();
+    this.assets.reset();
   }
 
   /** While serving (or watching), a broken element is shown on its page instead of stopping the preview. */
