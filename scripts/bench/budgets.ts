@@ -3,9 +3,10 @@
  * file on its own as a server sends it), what it must fetch before it can render, and whether its images reserve their
  * space. Shared by `npm run bench` (which prints it) and test/site/budgets.test.ts (which enforces it).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
+import { filesUnder } from "../../test/helpers/exampleSite.js";
 import { parseDocument } from "../../test/helpers/html.js";
 
 /** Budgets in KB of 1,024 bytes, as Lighthouse's budgets count them. */
@@ -50,19 +51,10 @@ const ORIGIN = "http://site.invalid";
 
 /** Every page of a built site, as URL paths (`/`, `/quotes/`, `/stories/…/`). */
 export function builtPages(siteDir: string): string[] {
-  const pages: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".html")) {
-        const url = `/${relative(siteDir, path).split(sep).join("/")}`;
-        pages.push(url.endsWith("/index.html") ? url.slice(0, -"index.html".length) : url);
-      }
-    }
-  };
-  walk(siteDir);
-  return pages.sort();
+  return filesUnder(siteDir)
+    .filter((path) => path.endsWith(".html"))
+    .map((path) => (path.endsWith("index.html") ? `/${path.slice(0, -"index.html".length)}` : `/${path}`))
+    .sort();
 }
 
 export function measurePage(siteDir: string, url: string): PageWeight {
