@@ -90,9 +90,9 @@ export class StoryReader {
     let result: ExtractResult;
     try {
       result = extract(0);
-    } catch (error) {
-      extract(this.state.bodyLineOffset(page));
-      throw error;
+    } catch {
+      // Reading is deterministic: this throws the same error again, now with the file's own line numbers.
+      result = extract(this.state.bodyLineOffset(page));
     }
     if (result.warnings.length > 0) result = extract(this.state.bodyLineOffset(page));
     for (const warning of result.warnings) console.warn(warning.message);

@@ -73,12 +73,13 @@ export function extractStoryElements(story: StorySource, options: ExtractOptions
   const bodyElements: FoundElement[] = [];
 
   if (story.isMarkdown) {
-    const lines = body.split("\n");
-    const lineStarts: number[] = [0];
-    for (const line of lines) lineStarts.push(lineStarts.at(-1)! + line.length + 1);
+    // Offsets of line starts, needed only to cut pull quotes out of the body: made on the first one.
+    let lineStarts: number[] | undefined;
     for (const found of elementsInMarkdown(options.markdown, body, options.markdownEnv ?? {})) {
       bodyElements.push({ element: found.element, line: found.line + lineOffset, origin: "markdown" });
-      if (found.element.type === "pullquote") removedRanges.push([lineStarts[found.line - 1]!, lineStarts[found.endLine] ?? body.length]);
+      if (found.element.type !== "pullquote") continue;
+      lineStarts ??= [0, ...[...body.matchAll(/\n/g)].map((match) => match.index + 1)];
+      removedRanges.push([lineStarts[found.line - 1]!, lineStarts[found.endLine] ?? body.length]);
     }
   }
 
