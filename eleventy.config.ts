@@ -1,9 +1,20 @@
+import { readFileSync } from "node:fs";
 import newsroom, { type EleventyConfig } from "eleventy-plugin-newsroom";
+
+const site = JSON.parse(readFileSync(new URL("./site/_data/site.json", import.meta.url), "utf8")) as { name: string; language: string };
 
 /** The example site adds the plugin exactly as any site would. */
 export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(newsroom, {
     timeZone: "America/New_York",
+    site: {
+      // Where the site is served: `npm start` serves it here; a deployment sets SITE_URL to its public address.
+      url: process.env["SITE_URL"] ?? "http://localhost:8080/",
+      name: site.name,
+      language: site.language,
+    },
+    feeds: true, // /feed.xml (Atom) and /feed.json
+    sitemaps: true, // /sitemap.xml and /news-sitemap.xml
   });
   eleventyConfig.addPassthroughCopy("site/assets");
 }

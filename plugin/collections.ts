@@ -74,13 +74,18 @@ export class StoryReader {
     const body = typeof raw === "string" ? raw : "";
     const cached = this.#cache.get(item.inputPath);
     if (cached && cached.body === body) return cached.result;
+    // Errors name the file through `env.page`, as when the page renders; Eleventy's page object serves when it agrees.
+    const envPage = page?.inputPath === item.inputPath && page.rawInput === body ? page : { ...page, inputPath: item.inputPath, rawInput: body };
+    const names = this.#extractNames;
     const extract = (lineOffset: number) =>
       extractStoryElements(
         { data: item.data, body, isMarkdown: item.inputPath.endsWith(".md"), file: item.inputPath, lineOffset },
         {
-          ...this.#extractNames,
+          shortcodes: names.shortcodes,
+          pairedShortcodes: names.pairedShortcodes,
+          filters: names.filters,
           markdown: this.state.markdown,
-          markdownEnv: { page: { ...page, inputPath: item.inputPath, rawInput: body } },
+          markdownEnv: { page: envPage },
           parseOptions: this.state.parseOptions,
         },
       );

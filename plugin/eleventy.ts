@@ -19,6 +19,10 @@ export interface EleventyConfig {
   addCollection(name: string, callback: (collectionApi: CollectionApi) => unknown): void;
   addPreprocessor(name: string, extensions: string, callback: Callback): void;
   addTransform(name: string, callback: Callback): void;
+  /** Eleventy 3: a template as if it were a file at `virtualPath` (relative to the input folder), e.g. an 11ty.js render function. */
+  addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
+  /** Adds to the site's template formats (a union with `setTemplateFormats`'s). */
+  addTemplateFormats(formats: string): void;
   getFilter(name: string): Callback;
   on(event: string, callback: Callback): void;
 }

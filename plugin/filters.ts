@@ -1,4 +1,4 @@
-import { machineDate, NewsroomError, readableDate, renderTime, toStoryDate, type ElementType, type DateOptions, type StoryDate } from "../src/index.js";
+import { machineDate, NewsroomError, parseStoryImage, readableDate, renderStoryImage, renderTime, toStoryDate, type ElementType, type DateOptions, type StoryDate } from "../src/index.js";
 import type { EleventyConfig, EleventyContext } from "./eleventy.js";
 import { isLocale, isTimeZone, type FilterNames } from "./options.js";
 import { isEmpty, renderFromTemplate, type RenderRequest } from "./render.js";
@@ -71,6 +71,21 @@ export function registerFilters(config: EleventyConfig, state: BuildState): void
       true,
     );
   }
+  // `{{ image | newsroomImage("lead") }}`: the story's lead image, from front matter; not an element of the body.
+  addFilter(config, names.image, function (value, ...settings) {
+    if (isEmpty(value)) return "";
+    const file = this?.page?.inputPath;
+    try {
+      const unknown = settings.find((setting) => setting !== undefined && setting !== "lead");
+      if (unknown !== undefined) {
+        throw new NewsroomError({ element: `filter "${names.image}"`, problem: `the argument ${JSON.stringify(unknown)} is not one it takes`, fix: 'pass "lead" for the image at the top of the story, or nothing' });
+      }
+      return renderStoryImage(parseStoryImage(value), { images: state.images, lead: settings.includes("lead") }).toString();
+    } catch (error) {
+      if (!(error instanceof NewsroomError)) throw error;
+      return state.reportInPlace(error.locate({ file }));
+    }
+  }, true);
   // A story's dates are shown in its own language and zone when the call gives them (`newsroomDate(lang, timeZone)`,
   // e.g. from front matter), or when Eleventy's i18n plugin gives the page a `lang`; else in the site's.
   const dateSettings = (filter: string, page: EleventyContext["page"], locale: unknown, timeZone: unknown): DateOptions => {

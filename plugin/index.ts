@@ -2,9 +2,12 @@ import { readFileSync } from "node:fs";
 import { CONTAINER_ELEMENT_TYPES, NewsroomError, newsroomMarkdown, PLUGIN_NAME } from "../src/index.js";
 import { registerCollections, StoryReader } from "./collections.js";
 import type { EleventyConfig, EleventyPage } from "./eleventy.js";
+import { registerFeeds } from "./feeds.js";
 import { registerFilters } from "./filters.js";
+import { registerMetadataShortcodes, StoryMetadataReader } from "./metadata.js";
 import { resolveOptions, type NewsroomOptions } from "./options.js";
 import { registerShortcodes } from "./shortcodes.js";
+import { registerSitemaps } from "./sitemaps.js";
 import { BuildState } from "./state.js";
 
 interface PackageJson {
@@ -46,10 +49,12 @@ export default function newsroom(eleventyConfig: EleventyConfig, options: Newsro
   const resolved = resolveOptions(options);
   const state = new BuildState(resolved);
   const reader = new StoryReader(state);
+  const metadata = new StoryMetadataReader(eleventyConfig, state, reader);
 
   eleventyConfig.on("eleventy.before", () => {
     state.reset();
     reader.reset();
+    metadata.reset();
   });
 
   eleventyConfig.amendLibrary("md", (md) => {
@@ -64,9 +69,14 @@ export default function newsroom(eleventyConfig: EleventyConfig, options: Newsro
   });
 
   state.assets.register(eleventyConfig, resolved.shortcodes.assets);
+  // Holds each build open (eleventy.after) until its posters and story images are written.
+  state.images?.register(eleventyConfig);
   registerShortcodes(eleventyConfig, state);
   registerFilters(eleventyConfig, state);
   registerCollections(eleventyConfig, state, reader);
+  registerMetadataShortcodes(eleventyConfig, state, metadata);
+  if (resolved.feeds) registerFeeds(eleventyConfig, resolved.feeds, resolved.collections.stories, metadata);
+  if (resolved.sitemaps) registerSitemaps(eleventyConfig, resolved.sitemaps, resolved.collections.stories, metadata);
 
   if (resolved.excludeDrafts) {
     eleventyConfig.addPreprocessor("newsroom-drafts", "*", (data: { draft?: unknown }) => {
@@ -81,8 +91,10 @@ Object.defineProperty(newsroom, "eleventyPluginOptions", { value: { unique: true
 
 export { newsroom, NewsroomError };
 export { resolveOptions, DEFAULT_OPTIONS } from "./options.js";
-export type { NewsroomOptions, ResolvedOptions, ShortcodeNames, FilterNames, CollectionNames } from "./options.js";
+export type { NewsroomOptions, ResolvedOptions, ShortcodeNames, FilterNames, CollectionNames, ImageOptions } from "./options.js";
 export type { ElementItem, HighlightsItem, QuoteItem, VideoItem, StoryReference } from "./collections.js";
 export type { EleventyConfig } from "./eleventy.js";
+export type { FeedOptions } from "./feeds.js";
+export type { SitemapOptions } from "./sitemaps.js";
 export type { StoryFrontMatter } from "./frontMatter.js";
 export * from "../src/index.js";

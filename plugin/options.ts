@@ -1,4 +1,6 @@
 import { DateTime } from "luxon";
+import type { FeedOptions } from "./feeds.js";
+import type { SitemapOptions } from "./sitemaps.js";
 import {
   DEFAULT_DATE_OPTIONS,
   DEFAULT_LABELS,
@@ -19,6 +21,31 @@ export interface ShortcodeNames {
   dateline: string;
   /** `{% newsroomAssets %}`: the video box's CSS and the player script, for the page's `<head>`. */
   assets: string;
+  /** `{% newsroomMetadata %}`: canonical link, social cards and JSON-LD, for a story's `<head>`. */
+  metadata: string;
+  /** `{% newsroomByline %}`: authors, publication and update dates. */
+  byline: string;
+  /** `{% newsroomCorrections %}`: the dated corrections and updates, for the foot of a story. */
+  corrections: string;
+}
+
+/** The site as machines see it: search engines, social networks and feed readers need absolute addresses. */
+export interface SiteOptions {
+  /** The site's public address, e.g. "https://news.example/" (without the path prefix, which Eleventy adds). */
+  url: string;
+  /** The site's name, e.g. "Example News". Default: the address's host name. */
+  name?: string;
+  /** BCP 47 language of the site. Default: the language of the `locale` option. */
+  language?: string;
+  /** Who publishes the site's stories; a story may name its own (`publisher:` in front matter). Default: the site. */
+  publisher?: { name: string; url?: string; logo?: { src: string; width: number; height: number } };
+}
+
+export interface ResolvedSite {
+  url: string;
+  name: string;
+  language: string;
+  publisher?: { name: string; url?: string | undefined; logo?: { src: string; width: number; height: number } | undefined } | undefined;
 }
 
 /** Names of the filters. */
@@ -34,7 +61,31 @@ export interface FilterNames {
   isoDate: string;
   /** `<time datetime="…">…</time>`. */
   time: string;
+  /** The story's lead image (front matter `image: { src, alt, credit, caption }`). */
+  image: string;
 }
+
+/** The image pipeline (`@11ty/eleventy-img`) for video posters and story images on the site. */
+export interface ImageOptions {
+  /** The formats offered in `<source>`s, best first. The `<img>` falls back to JPEG (PNG for a PNG or GIF); an SVG stays as it is. Default `["avif", "webp"]`. */
+  formats: Array<"avif" | "webp" | "jpeg" | "png">;
+  /** Widths in pixels; the original's width replaces those above it. Default `[400, 800, 1200]`. */
+  widths: number[];
+  /** Where the files go: a folder inside the output folder (or an absolute path). Default `"img"`. */
+  outputDir: string;
+  /** The address of that folder on the site (Eleventy's HTML base plugin adds a path prefix in HTML). Default `"/img/"`. */
+  urlPath: string;
+  /** How wide the story's column is at each viewport width. Default `"(min-width: 52rem) 52rem, 100vw"`. */
+  sizes: string;
+}
+
+export const DEFAULT_IMAGE_OPTIONS: Readonly<ImageOptions> = Object.freeze<ImageOptions>({
+  formats: ["avif", "webp"],
+  widths: [400, 800, 1200],
+  outputDir: "img",
+  urlPath: "/img/",
+  sizes: "(min-width: 52rem) 52rem, 100vw",
+});
 
 export interface CollectionNames {
   stories: string;
@@ -50,7 +101,7 @@ export interface NewsroomOptions {
   collections?: Partial<CollectionNames>;
   /** Shortcode and Markdown container names. Defaults: `highlights`, `quote`, `pullquote`, `video`, `dateline`. */
   shortcodes?: Partial<ShortcodeNames>;
-  /** Filter names. Defaults: `newsroomHighlights`, `newsroomQuote`, `newsroomPullQuote`, `newsroomVideo`, `newsroomDateline`, `newsroomDate`, `newsroomIsoDate`, `newsroomTime`. */
+  /** Filter names. Defaults: `newsroomHighlights`, `newsroomQuote`, `newsroomPullQuote`, `newsroomVideo`, `newsroomDateline`, `newsroomDate`, `newsroomIsoDate`, `newsroomTime`, `newsroomImage`. */
   filters?: Partial<FilterNames>;
   /** Every visible word the plugin writes. */
   labels?: Partial<Labels>;
@@ -70,6 +121,16 @@ export interface NewsroomOptions {
   videoProviders?: VideoProvider[];
   /** Use YouTube's thumbnail as the poster of a video without one. Off by default: it is a request to YouTube before the reader asks for the video. */
   providerThumbnails?: boolean;
+  /** The site's address, name, language and publisher, for structured data, cards, feeds and sitemaps. */
+  site?: SiteOptions;
+  /** Make the structured-data checks (Google's recommendations) errors instead of warnings. Default false. */
+  strict?: boolean;
+  /** Atom and JSON feeds of the stories; `true` for the defaults. Needs `site`. Default false. */
+  feeds?: boolean | { atom?: string | false; json?: string | false; title?: string; description?: string; limit?: number };
+  /** `sitemap.xml` of every page and a Google News sitemap; `true` for the defaults. Needs `site`. Default false. */
+  sitemaps?: boolean | { sitemap?: string | false; news?: string | false; publicationName?: string; buildTime?: Date | string };
+  /** Responsive posters and story images through `@11ty/eleventy-img`; `false` writes images as given. Default on. */
+  images?: false | Partial<ImageOptions>;
 }
 
 export interface ResolvedOptions {
@@ -86,12 +147,17 @@ export interface ResolvedOptions {
   excludeDrafts: boolean;
   videoProviders: VideoProvider[];
   providerThumbnails: boolean;
+  site: ResolvedSite | undefined;
+  strict: boolean;
+  feeds: FeedOptions | false;
+  sitemaps: SitemapOptions | false;
+  images: ImageOptions | false;
 }
 
 export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = Object.freeze({
   storyTag: "story",
   collections: { stories: "stories", highlights: "highlights", quotes: "quotes", videos: "videos" },
-  shortcodes: { highlights: "highlights", quote: "quote", pullquote: "pullquote", video: "video", dateline: "dateline", assets: "newsroomAssets" },
+  shortcodes: { highlights: "highlights", quote: "quote", pullquote: "pullquote", video: "video", dateline: "dateline", assets: "newsroomAssets", metadata: "newsroomMetadata", byline: "newsroomByline", corrections: "newsroomCorrections" },
   filters: {
     highlights: "newsroomHighlights",
     quote: "newsroomQuote",
@@ -101,6 +167,7 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = Object.freeze({
     date: "newsroomDate",
     isoDate: "newsroomIsoDate",
     time: "newsroomTime",
+    image: "newsroomImage",
   },
   labels: { ...DEFAULT_LABELS },
   headingLevel: 2,
@@ -111,6 +178,11 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = Object.freeze({
   excludeDrafts: true,
   videoProviders: [],
   providerThumbnails: false,
+  site: undefined,
+  strict: false,
+  feeds: false,
+  sitemaps: false,
+  images: DEFAULT_IMAGE_OPTIONS,
 });
 
 function optionError(option: string, problem: string, fix: string): NewsroomError {
@@ -196,7 +268,74 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
     excludeDrafts,
     videoProviders,
     providerThumbnails,
+    site: site(given["site"], locale),
+    strict: boolean("strict", given["strict"], defaults.strict),
+    feeds: feeds(given["feeds"], given["site"]),
+    sitemaps: sitemaps(given["sitemaps"], given["site"]),
+    images: images(given["images"]),
   };
+}
+
+const IMAGE_FORMATS: ReadonlyArray<ImageOptions["formats"][number]> = ["avif", "webp", "jpeg", "png"];
+
+function images(value: unknown): ImageOptions | false {
+  if (value === false) return false;
+  if (value === undefined || value === true) return { ...DEFAULT_IMAGE_OPTIONS, formats: [...DEFAULT_IMAGE_OPTIONS.formats], widths: [...DEFAULT_IMAGE_OPTIONS.widths] };
+  const given = checkKeys("images", value, Object.keys(DEFAULT_IMAGE_OPTIONS));
+  const formats = given["formats"] ?? DEFAULT_IMAGE_OPTIONS.formats;
+  if (!Array.isArray(formats) || formats.some((format) => !IMAGE_FORMATS.includes(format as never))) {
+    throw optionError("images.formats", `must be a list of ${IMAGE_FORMATS.join(", ")} but is ${describe(formats)}`, 'pass e.g. ["avif", "webp"] (best first)');
+  }
+  const widths = given["widths"] ?? DEFAULT_IMAGE_OPTIONS.widths;
+  if (!Array.isArray(widths) || widths.length === 0 || widths.some((width) => !Number.isInteger(width) || (width as number) <= 0)) {
+    throw optionError("images.widths", `must be a list of whole numbers of pixels but is ${describe(widths)}`, "pass e.g. [400, 800, 1200]");
+  }
+  return {
+    formats: [...new Set(formats as ImageOptions["formats"])],
+    widths: [...new Set(widths as number[])].sort((a, b) => a - b),
+    outputDir: text("images.outputDir", given["outputDir"], DEFAULT_IMAGE_OPTIONS.outputDir),
+    urlPath: text("images.urlPath", given["urlPath"], DEFAULT_IMAGE_OPTIONS.urlPath, /^(\/|https:\/\/)\S*$/, 'a path that starts with "/" (or an "https:" address)'),
+    sizes: text("images.sizes", given["sizes"], DEFAULT_IMAGE_OPTIONS.sizes),
+  };
+}
+
+function site(value: unknown, locale: string): ResolvedSite | undefined {
+  if (value === undefined) return undefined;
+  const given = checkKeys("site", value, ["url", "name", "language", "publisher"]);
+  const address = text("site.url", given["url"], "https://news.example/", undefined, "the site's absolute address");
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    throw optionError("site.url", `"${address}" is not an absolute address`, 'pass the site\'s public address, e.g. "https://news.example/"');
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw optionError("site.url", `"${address}" is not a web address`, 'pass an "https:" address (or "http://localhost:8080/" for a local preview)');
+  }
+  if (url.search || url.hash) throw optionError("site.url", `"${address}" has a query or fragment`, "pass the address of the site's home page alone");
+  if (!url.pathname.endsWith("/")) url.pathname += "/";
+  const language = text("site.language", given["language"], new Intl.Locale(locale).language);
+  if (!isLocale(language)) throw optionError("site.language", `"${language}" is not a BCP 47 language tag`, 'use a tag such as "en" or "es-MX"');
+  return {
+    url: url.href,
+    name: text("site.name", given["name"], url.hostname),
+    language,
+    publisher: given["publisher"] === undefined ? undefined : publisher(given["publisher"]),
+  };
+}
+
+function publisher(value: unknown): NonNullable<ResolvedSite["publisher"]> {
+  const given = checkKeys("site.publisher", value, ["name", "url", "logo"]);
+  const name = text("site.publisher.name", given["name"], "Example News");
+  const url = given["url"] === undefined ? undefined : text("site.publisher.url", given["url"], "https://news.example/", /^https?:\/\/\S+$/, "an absolute address");
+  if (given["logo"] === undefined) return { name, url };
+  const logo = checkKeys("site.publisher.logo", given["logo"], ["src", "width", "height"]);
+  const size = (key: "width" | "height"): number => {
+    const n = logo[key];
+    if (typeof n !== "number" || !Number.isInteger(n) || n <= 0) throw optionError(`site.publisher.logo.${key}`, `must be a whole number of pixels but is ${describe(n)}`, "give the logo file's size in pixels");
+    return n;
+  };
+  return { name, url, logo: { src: text("site.publisher.logo.src", logo["src"], "/assets/logo.png"), width: size("width"), height: size("height") } };
 }
 
 export function isTimeZone(name: string): boolean {
@@ -233,4 +372,65 @@ function providers(value: unknown): VideoProvider[] {
     }
     return candidate as VideoProvider;
   });
+}
+
+/** A site path to a file: starts with "/", no spaces, query or fragment, and does not end in "/". */
+const OUTPUT_PATH = /^\/[^\s?#]*[^\s?#/]$/;
+
+function outputPath(option: string, value: unknown, fallback: string): string | false {
+  if (value === false) return false;
+  return text(option, value, fallback, OUTPUT_PATH, 'a site path to a file, starting with "/", or false');
+}
+
+function needsSite(option: string, site: unknown): void {
+  if (site === undefined) throw optionError(option, "needs the site's public address", 'pass site: { url: "https://your.site/", name: "Your Site" } too');
+}
+
+function feeds(value: unknown, site: unknown): FeedOptions | false {
+  if (value === undefined || value === false) return false;
+  const given = value === true ? {} : checkKeys("feeds", value, ["atom", "json", "title", "description", "limit"]);
+  needsSite("feeds", site);
+  const limit = given["limit"] ?? 50;
+  if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1) {
+    throw optionError("feeds.limit", `must be a whole number above 0 but is ${describe(limit)}`, "pass how many of the newest stories the feeds carry, e.g. 50");
+  }
+  const atom = outputPath("feeds.atom", given["atom"], "/feed.xml");
+  const json = outputPath("feeds.json", given["json"], "/feed.json");
+  if (atom !== false && atom === json) throw optionError("feeds.json", `uses the path "${json}", which feeds.atom uses too`, "give each feed a path of its own");
+  return {
+    atom,
+    json,
+    title: given["title"] === undefined ? undefined : text("feeds.title", given["title"], "Example News"),
+    description: given["description"] === undefined ? undefined : text("feeds.description", given["description"], "The latest stories"),
+    limit,
+  };
+}
+
+function sitemaps(value: unknown, site: unknown): SitemapOptions | false {
+  if (value === undefined || value === false) return false;
+  const given = value === true ? {} : checkKeys("sitemaps", value, ["sitemap", "news", "publicationName", "buildTime"]);
+  needsSite("sitemaps", site);
+  const sitemap = outputPath("sitemaps.sitemap", given["sitemap"], "/sitemap.xml");
+  const news = outputPath("sitemaps.news", given["news"], "/news-sitemap.xml");
+  if (sitemap !== false && sitemap === news) throw optionError("sitemaps.news", `uses the path "${news}", which sitemaps.sitemap uses too`, "give each sitemap a path of its own");
+  return {
+    sitemap,
+    news,
+    publicationName: given["publicationName"] === undefined ? undefined : text("sitemaps.publicationName", given["publicationName"], "Example News"),
+    buildTime: buildTime(given["buildTime"]),
+  };
+}
+
+/** A fixed end for the news window, for repeatable builds: a Date, or an ISO 8601 time with its offset (never the machine's zone). */
+function buildTime(value: unknown): Date | undefined {
+  if (value === undefined) return undefined;
+  const fix = 'pass a Date or an ISO 8601 time with an offset, e.g. "2026-11-29T12:00:00Z"';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw optionError("sitemaps.buildTime", "is an invalid date", fix);
+    return value;
+  }
+  if (typeof value !== "string" || !/(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim())) throw optionError("sitemaps.buildTime", `must be a time with an offset but is ${describe(value)}`, fix);
+  const parsed = DateTime.fromISO(value.trim(), { setZone: true });
+  if (!parsed.isValid) throw optionError("sitemaps.buildTime", `"${value}" is not an ISO 8601 time`, fix);
+  return parsed.toJSDate();
 }

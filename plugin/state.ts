@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
 import { createIdRegistry, DEFAULT_PROVIDERS, renderErrorBox, type IdRegistry, type NewsroomError, type ParseOptions, type RenderContext } from "../src/index.js";
+import { forgetReadStories } from "../src/markdown.js";
 import { PageAssets } from "./assets.js";
+import { SiteImages } from "./images.js";
 import type { EleventyPage } from "./eleventy.js";
 import type { ResolvedOptions } from "./options.js";
 
@@ -17,12 +19,15 @@ export class BuildState {
   /** How every syntax parses elements: the site's video providers first, then the built-in ones. */
   readonly parseOptions: ParseOptions;
   readonly assets = new PageAssets();
+  /** The image pipeline for posters and story images; undefined with `images: false`. */
+  readonly images: SiteImages | undefined;
 
   constructor(readonly options: ResolvedOptions) {
     this.parseOptions = {
       providers: [...options.videoProviders, ...DEFAULT_PROVIDERS],
       providerThumbnails: options.providerThumbnails,
     };
+    this.images = options.images ? new SiteImages(options.images) : undefined;
   }
 
   /** Called before every build (and every rebuild while serving). */
@@ -30,6 +35,7 @@ export class BuildState {
     this.#ids.clear();
     this.#bodyLines.clear();
     this.assets.reset();
+    if (this.#markdown) forgetReadStories(this.#markdown);
   }
 
   /** While serving (or watching), a broken element is shown on its page instead of stopping the preview. */
@@ -72,6 +78,7 @@ export class BuildState {
       env,
       lead,
       onRender: (element) => this.assets.add(page, element),
+      images: this.images,
     };
   }
 

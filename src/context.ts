@@ -1,4 +1,5 @@
 /** What renderers need besides the element: the site's Markdown, its words, and the page's id registry. */
+import type { ImagePipeline } from "./image.js";
 import type { NewsroomElement } from "./types.js";
 
 /** The part of markdown-it that renderers use; any markdown-it instance fits. */
@@ -23,6 +24,18 @@ export interface Labels {
   transcript: string;
   /** The label of a captions track. */
   captions: string;
+  /** The byline; `{authors}` is replaced by the authors' names, joined as the locale joins a list. */
+  byline: string;
+  /** `{date}` is replaced by the publication date. */
+  published: string;
+  /** `{date}` is replaced by the date of the latest update or correction. */
+  updated: string;
+  /** Heading of the dated notices at the foot of a story. */
+  correctionsHeading: string;
+  /** The word before a correction's date. */
+  correction: string;
+  /** The word before an update's date. */
+  update: string;
 }
 
 export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
@@ -33,6 +46,12 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   videoFrameTitle: "Video: {title}",
   transcript: "Transcript",
   captions: "Captions",
+  byline: "By {authors}",
+  published: "Published {date}",
+  updated: "Updated {date}",
+  correctionsHeading: "Corrections and updates",
+  correction: "Correction",
+  update: "Update",
 });
 
 /** A complete Spanish set (Mexican usage: "video", not "vídeo"), for `labels: SPANISH_LABELS` with `locale: "es-MX"`. */
@@ -44,6 +63,12 @@ export const SPANISH_LABELS: Readonly<Labels> = Object.freeze({
   videoFrameTitle: "Video: {title}",
   transcript: "Transcripción",
   captions: "Subtítulos",
+  byline: "Por {authors}",
+  published: "Publicado el {date}",
+  updated: "Actualizado el {date}",
+  correctionsHeading: "Correcciones y actualizaciones",
+  correction: "Corrección",
+  update: "Actualización",
 });
 
 /** Hands out ids that are unique on one page; the adapter keeps one registry per page and build. */
@@ -81,6 +106,8 @@ export interface RenderContext {
   onRender?: ((element: NewsroomElement) => void) | undefined;
   /** Passed to markdown-it as `env`, so the site's Markdown plugins see the page's data. */
   env?: object | undefined;
+  /** Makes posters and story images responsive (AVIF/WebP, widths, sizes); without it they are written as given. */
+  images?: ImagePipeline | undefined;
 }
 
 export function fillLabel(label: string, values: Readonly<Record<string, string>>): string {

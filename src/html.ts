@@ -62,10 +62,55 @@ export function attributes(attrs: Readonly<Record<string, AttributeValue>>): Saf
  * kept as encoded newlines, which the HTML parser reads back as the same characters.
  */
 export function asMarkdownSafeBlock(markup: SafeHtml): SafeHtml {
-  const text = markup
-    .toString()
-    .trimStart()
-    .replace(/\n+$/, "")
-    .replace(/\n((?:[ \t]*\n)+)/g, (_match, blankLines: string) => "\n" + blankLines.replace(/\n/g, "&#10;"));
+  let text = markup.toString().trimStart();
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === NEWLINE) end--;
+  if (end < text.length) text = text.slice(0, end);
+  // Every element is rendered through here, and blank lines are rare: looked for before the replacing pass.
+  if (hasBlankLine(text)) text = text.replace(/\n((?:[ \t]*\n)+)/g, (_match, blankLines: string) => "\n" + blankLines.replace(/\n/g, "&#10;"));
   return new SafeHtml(`${text}\n`);
+}
+
+const NEWLINE = 0x0a;
+
+/** Whether a line of `text` after its first is empty or only spaces and tabs (what the replacing pass above finds). */
+function hasBlankLine(text: string): boolean {
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) {
+    let next = at + 1;
+    while (text.charCodeAt(next) === 0x20 || text.charCodeAt(next) === 0x09) next++;
+    if (text.charCodeAt(next) === NEWLINE) return true;
+  }
+  return false;
+}
+
+/**
+ * Characters JSON may leave as they are but a `<script>` element may not: `<` and `>` (so no `</script>`, `<!--` or
+ * `<script` can end or hide the element), `&` (for XHTML and any later HTML-escaping pass), U+2028 and U+2029 (line
+ * terminators to older JavaScript parsers), and what HTML cannot carry without a parse error (DEL, C1 controls and
+ * noncharacters). JSON.stringify already escapes C0 controls and lone surrogates.
+ */
+const SCRIPT_UNSAFE = /[<>&\u007f-\u009f\u2028\u2029\p{Noncharacter_Code_Point}]/gu;
+
+/**
+ * JSON for the inside of a `<script>` element (e.g. JSON-LD): every character that could close the element, start
+ * markup or trouble the HTML parser is written as a JSON `\uXXXX` escape, so `JSON.parse` of the element's text gives
+ * back exactly `value`.
+ */
+export function scriptJson(value: unknown): SafeHtml {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new TypeError(`${typeof value} cannot be written as JSON`);
+  // A noncharacter above U+FFFF is two UTF-16 code units, and JSON escapes it as two.
+  const escape = (character: string) => Array.from({ length: character.length }, (_, index) => `\\u${character.charCodeAt(index).toString(16).padStart(4, "0")}`).join("");
+  return new SafeHtml(json.replace(SCRIPT_UNSAFE, escape));
+}
+
+/**
+ * Text for XML (feeds, sitemaps): `escapeHtml`'s references are XML's too, and a carriage return is written `&#13;`,
+ * which an XML parser would otherwise read as a newline. In an attribute value, tab and newline are written `&#9;` and
+ * `&#10;` as well, since XML parsers read them there as spaces. (Characters XML cannot carry at all are refused by
+ * `src/metadata/xml.ts` before they get here.)
+ */
+export function escapeXml(text: string, inAttribute = false): string {
+  const escaped = escapeHtml(text).replace(/\r/g, "&#13;");
+  return inAttribute ? escaped.replace(/\t/g, "&#9;").replace(/\n/g, "&#10;") : escaped;
 }

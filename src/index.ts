@@ -1,7 +1,7 @@
 /** The news core: elements, their parsers and renderers, and the Markdown syntax. Knows nothing of Eleventy. */
 export type { Dateline, ElementInput, ElementOfType, ElementType, NewsroomElement, PullQuote, Quote, SourceLocation, StoryHighlights, Video } from "./types.js";
 export { ELEMENT_TYPES } from "./types.js";
-export { unrepresentableCharacter, UNREPRESENTABLE_FIX } from "./fields.js";
+export { InvalidValue, unrepresentableCharacter, UNREPRESENTABLE_FIX } from "./fields.js";
 export { NewsroomError, PLUGIN_NAME, isNewsroomError, type ErrorLocation, type NewsroomErrorDetails } from "./errors.js";
 export { SafeHtml, escapeHtml, html, attributes, trustedHtml } from "./html.js";
 export { createIdRegistry, DEFAULT_LABELS, SPANISH_LABELS, type IdRegistry, type Labels, type MarkdownRenderer, type RenderContext } from "./context.js";
@@ -13,7 +13,7 @@ export { parseVideo, renderVideo, VIDEO_FIELDS, type VideoParseOptions } from ".
 export { parseDateline, renderDateline } from "./elements/dateline.js";
 export { parseDuration, durationFromSeconds, type Duration } from "./duration.js";
 export { parseAspectRatio, aspectRatio, type AspectRatio } from "./aspectRatio.js";
-export { parseSafeUrl } from "./url.js";
+export { parseSafeUrl, absoluteUrl } from "./url.js";
 export { DEFAULT_PROVIDERS, recogniseVideo, youtube, vimeo, videoFile, videoPage, type VideoProvider, type VideoSource } from "./video/providers.js";
 export { toStoryDate, machineDate, readableDate, renderTime, DEFAULT_DATE_OPTIONS, type DateOptions, type StoryDate } from "./dates.js";
 export { newsroomMarkdown, elementsInMarkdown, CONTAINER_ELEMENT_TYPES, type ContainerElementType, type NewsroomMarkdownOptions } from "./markdown.js";
@@ -22,3 +22,36 @@ export { inputWithBody, highlightsFromMarkdown, dedent } from "./syntax/body.js"
 export { extractStoryElements, filterSubject, FRONT_MATTER_ELEMENTS, type ExtractOptions, type ExtractResult, type FoundElement, type StorySource } from "./story.js";
 export { videoObject, type VideoObjectData, type VideoObjectOptions } from "./video/structuredData.js";
 export { renderErrorBox } from "./errorBox.js";
+export { renderPicture, pictureFor, cropsFor, loadingAttributes, srcsetOf, type ImageFile, type ImagePipeline, type ImageSource, type PictureOptions, type ResponsiveImage } from "./image.js";
+export { parseStoryImage, renderStoryImage, STORY_IMAGE_FIELDS, type LeadImage } from "./storyImage.js";
+export { plainText, type InlineParser } from "./plainText.js";
+export type { Author, CorrectionKind, Correction, CropRatio, ImageCrop, ImageRendition, Publisher, SiteMetadata, StoryImage, StoryMetadata } from "./metadata/types.js";
+export { CROP_RATIOS } from "./metadata/types.js";
+export { readStoryMetadata, type StoryMetadataOptions, type StoryMetadataSource } from "./metadata/story.js";
+export { renderByline, labelWithMarkup, type BylineOptions } from "./metadata/byline.js";
+export { renderCorrections } from "./metadata/corrections.js";
+export { storyGraph, jsonLdScript, storyDescription, DEFAULT_SPEAKABLE_SELECTORS, type StoryGraphOptions } from "./metadata/structuredData.js";
+export { socialCards, truncateOnWord, openGraphLocale, cardImage, TWITTER_TITLE_LIMIT, TWITTER_DESCRIPTION_LIMIT, type CardImage } from "./metadata/socialCards.js";
+export { checkStory, metadataWarningError, LARGE_IMAGE_WIDTH, type MetadataWarning } from "./metadata/checks.js";
+export { renderStoryHead, type StoryHeadOptions } from "./metadata/head.js";
+export { scriptJson } from "./html.js";
+export { atomFeed, jsonFeed, ATOM_NAMESPACE, JSON_FEED_VERSION, type FeedDescription, type FeedEntry } from "./metadata/feeds.js";
+export {
+  sitemapXml,
+  newsSitemapXml,
+  sitemapIndexXml,
+  storiesInNewsWindow,
+  splitSitemap,
+  numberedPath,
+  newsLanguage,
+  isCanonicalStory,
+  SITEMAP_NAMESPACE,
+  NEWS_SITEMAP_NAMESPACE,
+  SITEMAP_LIMIT,
+  NEWS_SITEMAP_LIMIT,
+  NEWS_WINDOW_HOURS,
+  type SitemapEntry,
+  type SitemapFile,
+  type NewsPublication,
+} from "./metadata/sitemaps.js";
+export { rfc3339, storyInstant, xmlUnrepresentableCharacter } from "./metadata/xml.js";

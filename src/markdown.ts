@@ -4,11 +4,23 @@ import type { RenderContext } from "./context.js";
 import { NewsroomError } from "./errors.js";
 import { listOfNames } from "./fields.js";
 import { parseElement, renderElement, type ParseOptions } from "./elements/index.js";
+import {
+  addApplication,
+  canHandOver,
+  elementKey,
+  handOverReferences,
+  instanceOf,
+  maxNestingOf,
+  type BlockRule,
+  type CoreRule,
+  type Instance,
+  type Token,
+} from "./handOver.js";
 import { parseAttributes } from "./syntax/attributes.js";
 import { inputWithBody } from "./syntax/body.js";
 import type { ElementType, NewsroomElement } from "./types.js";
 
-type Token = ReturnType<MarkdownIt["parse"]>[number];
+export { forgetReadStories } from "./handOver.js";
 
 /** The elements that can be written as `::: name` containers. */
 export type ContainerElementType = Exclude<ElementType, "dateline">;
@@ -64,21 +76,23 @@ type BlockState = {
 };
 const STRAY_MARKER = /^(:{3,})\s*([^\s:]*)/;
 
-type CoreRule = Parameters<MarkdownIt["core"]["ruler"]["push"]>[1];
+type CoreState = Parameters<CoreRule>[0];
 
-/** The core rule(s) that turn containers into element tokens, per markdown-it instance: reading elements stops there. */
-const elementRules = new WeakMap<MarkdownIt, Set<CoreRule>>();
+/** The read in progress: reads are synchronous, and a parse inside one (a highlights list) has an `env` of its own. */
+interface Read {
+  env: object;
+  /** Whether to keep the elements for a render of another source (see `handOver.ts`), and the keys kept. */
+  keepElements: boolean;
+  elementKeys: string[];
+  /** Tokens that earlier core rules made before markdown-it's block rule ran (a read hands over only its own). */
+  tokensBeforeBlock: number;
+  /** An error was shown in place (while previewing): nothing is handed over. */
+  failed: boolean;
+}
+let currentRead: Read | undefined;
 
-/** The `env`s of parses that only read elements (`elementsInMarkdown`), whose parsed elements a later render reuses. */
-const readingEnvs = new WeakSet<object>();
-
-/**
- * Elements parsed while reading a story (for the collections), kept until the story is rendered: the render finds the
- * same container source and takes the element instead of parsing it again, so each element is parsed once per build.
- * `parseElement` is a pure function of the source and the options, so the element is the one the render would make.
- * An entry is taken when it is used; the cap only matters for stories that are read but never rendered.
- */
-const READ_ELEMENTS_CAP = 200_000;
+/** The state whose tokens were just handed over, and its source, emptied for markdown-it's block rule. */
+let handedOver: { state: object; src: string } | undefined;
 
 /**
  * The markdown-it plugin: `::: highlights`, `::: quote …`, `::: pullquote …` and `::: video …` blocks.
@@ -95,14 +109,34 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
 
   // Recorded by a block rule that runs just before markdown-it-container's, read (and dropped) by the core rule.
   const sourcesByEnv = new WeakMap<object, Map<number, ContainerSource>>();
-  md.core.ruler.before("block", "newsroom_env", (state) => {
+
+  /**
+   * Just before markdown-it's block rule: when a read of this exact source left its block tokens, they are taken, and
+   * the block rule is given an empty source (it then parses nothing) until the elements rule, just after it, puts the
+   * source back.
+   */
+  const beforeBlock: CoreRule = (state) => {
     state.env ??= {};
-  });
-  md.block.ruler.before("fence", "newsroom_container_source", (state, startLine, endLine, silent) => {
+    if (instance.readParses.size === 0 || state.inlineMode || state.tokens.length !== 0 || currentRead?.env === state.env) return;
+    if (!canHandOver(md, instance)) return;
+    const read = instance.readParses.take(state.src);
+    if (!read) return;
+    for (const key of read.elementKeys) application.readElements.take(key);
+    // Parsed with other options (`md.set()` between the read and the render): parse again.
+    if (read.html !== md.options.html || read.maxNesting !== maxNestingOf(md)) return;
+    if (read.references !== undefined) handOverReferences(state.env as { references?: Record<string, unknown> }, read.references);
+    state.tokens = read.tokens;
+    handedOver = { state, src: state.src };
+    state.src = "";
+  };
+  md.core.ruler.before("block", "newsroom_env", beforeBlock);
+
+  const recordSource: BlockRule = (state, startLine, endLine, silent) => {
     if (!silent) recordContainerSource(state as unknown as BlockState, startLine, endLine);
     return false;
-  });
-
+  };
+  md.block.ruler.before("fence", "newsroom_container_source", recordSource);
+  const blockRules = new Set<BlockRule>([recordSource]);
   function recordContainerSource(state: BlockState, startLine: number, endLine: number): void {
     // Every block of every Markdown page passes here: only a line that starts with ":" can open a container.
     if (state.src.charCodeAt(state.bMarks[startLine]! + state.tShift[startLine]!) !== COLON) return;
@@ -128,6 +162,7 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     sources.set(startLine, { lines, closed });
   }
 
+  const blockRulesBefore = new Set(md.block.ruler.getRules(""));
   for (const type of CONTAINER_ELEMENT_TYPES) {
     const name = options.names[type];
     // The container plugin is typed against markdown-it's CommonJS types; the instance is the same.
@@ -150,12 +185,13 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
       }
     };
   }
+  for (const rule of md.block.ruler.getRules("")) if (!blockRulesBefore.has(rule)) blockRules.add(rule);
   const knownNames = [...typeByName.keys()];
   const typeByOpenToken = new Map(CONTAINER_ELEMENT_TYPES.map((type) => [`container_${containerName(type)}_open`, type]));
-  const readElements = new Map<string, NewsroomElement>();
 
   function handle(error: unknown, env: object, line: number | undefined): string {
     if (!(error instanceof NewsroomError)) throw error;
+    if (currentRead?.env === env) currentRead.failed = true;
     const location = options.locate?.(env) ?? {};
     // Lines found so far count from the start of the Markdown source; the file's numbering adds its front matter.
     error.locate({ line }).offsetLine(location.lineOffset ?? 0).locate({ file: location.file });
@@ -165,12 +201,19 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
   }
 
   const elementsRule: CoreRule = (state) => {
+    if (handedOver?.state === state) {
+      // The tokens came from a read, elements and all: put the source back for the rules that follow.
+      state.src = handedOver.src;
+      handedOver = undefined;
+      return;
+    }
     const sources = sourcesByEnv.get(state.env);
     sourcesByEnv.delete(state.env);
     const tokens = state.tokens;
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!;
-      const type = typeByOpenToken.get(token.type);
+      // markdown-it-container's opening tokens carry the colons as their markup: only they are looked up by type.
+      const type = token.nesting === 1 && token.markup.charCodeAt(0) === COLON ? typeByOpenToken.get(token.type) : undefined;
       if (type) {
         const close = findClose(tokens, index);
         const replacement = elementToken(state, token, type, sources?.get(token.map![0]));
@@ -182,27 +225,23 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     }
   };
   md.core.ruler.after("block", "newsroom_elements", elementsRule);
-  let rules = elementRules.get(md);
-  if (!rules) elementRules.set(md, (rules = new Set()));
-  rules.add(elementsRule);
+  const core = md.core.ruler.getRules("");
+  const application = addApplication(md, { elementsRule, beforeBlock, blockRule: core[core.indexOf(beforeBlock) + 1], blockRules });
+  const instance = instanceOf(md)!;
 
   /** Parses a container's element, or takes the one parsed from the same source when the story was read. */
   function parseContainer(type: ContainerElementType, attributeText: string, body: string, env: object): NewsroomElement {
-    const key = `${type}\u0000${attributeText}\u0000${body}`;
-    const reading = readingEnvs.has(env);
-    if (!reading) {
-      const read = readElements.get(key);
-      if (read) {
-        readElements.delete(key);
-        return read;
-      }
+    const read = currentRead?.env === env ? currentRead : undefined;
+    if (!read && application.readElements.size > 0) {
+      const element = application.readElements.take(elementKey(type, attributeText, body));
+      if (element) return element;
     }
     const attributes = parseAttributes(attributeText, type);
     const input = inputWithBody(type, attributes, type === "highlights" || type === "quote" || type === "pullquote" ? body : body || undefined, md, { line: 1 });
     const element = parseElement(type, input, {}, options.parseOptions);
-    if (reading) {
-      if (readElements.size >= READ_ELEMENTS_CAP) readElements.clear();
-      readElements.set(key, element);
+    if (read?.keepElements) {
+      const key = elementKey(type, attributeText, body);
+      if (application.readElements.add(key, element)) read.elementKeys.push(key);
     }
     return element;
   }
@@ -277,36 +316,59 @@ function findClose(tokens: Token[], openIndex: number): number {
  * Reads the elements that a Markdown source holds, in order, with their 1-based lines in that source.
  *
  * Elements are found by the block parse and the core rule that follows it, so the parse stops there: the inline parse
- * and the rules after it (links, typography) cannot add or change an element. The elements read are handed to the
- * render of the same source, which then does not parse them again.
+ * and the rules after it (links, typography) cannot add or change an element. What was read is handed to the render
+ * of the same source (see `handOver.ts`): the block tokens when it renders this exact source, else the elements.
  */
 export function elementsInMarkdown(md: MarkdownIt, source: string, env: object = {}): Array<{ element: NewsroomElement; line: number; endLine: number }> {
-  const found: Array<{ element: NewsroomElement; line: number; endLine: number }> = [];
-  readingEnvs.add(env);
-  let tokens: Token[];
+  const instance = instanceOf(md);
+  // Only what the block parse adds to `env` can be handed over, so only a parse that starts without references.
+  const handOver = instance !== undefined && (env as { references?: unknown }).references === undefined && canHandOver(md, instance);
+  const read: Read = { env, keepElements: !handOver || source.includes("{"), elementKeys: [], tokensBeforeBlock: -1, failed: false };
+  const outer = currentRead;
+  currentRead = read;
+  let state: CoreState;
   try {
-    tokens = blockTokens(md, source, env);
+    state = blockState(md, source, env, instance);
   } finally {
-    readingEnvs.delete(env);
+    currentRead = outer;
   }
-  for (const token of tokens) {
+  const found: Array<{ element: NewsroomElement; line: number; endLine: number }> = [];
+  for (const token of state.tokens) {
     const meta = token.meta as ElementTokenMeta | null;
     if (token.type.startsWith("newsroom_") && meta?.element && token.map) {
       found.push({ element: meta.element, line: token.map[0] + 1, endLine: token.map[1] + 1 });
     }
   }
+  if (handOver && !read.failed && !state.inlineMode && read.tokensBeforeBlock === 0) {
+    instance.readParses.add(state.src, {
+      tokens: state.tokens,
+      references: (env as { references?: Record<string, unknown> }).references,
+      elementKeys: read.elementKeys,
+      html: md.options.html,
+      maxNesting: maxNestingOf(md),
+    });
+  }
   return found;
 }
 
 /** `md.parse` up to (and including) this plugin's core rules; all of it if the instance does not use the plugin. */
-function blockTokens(md: MarkdownIt, source: string, env: object): Token[] {
-  const rules = elementRules.get(md);
-  if (!rules) return md.parse(source, env);
+function blockState(md: MarkdownIt, source: string, env: object, instance: Instance | undefined): CoreState {
   const state = new md.core.State(source, md, env);
+  if (!instance) {
+    md.core.process(state);
+    return state;
+  }
+  const before = instance.applications.length === 1 ? instance.applications[0]!.beforeBlock : undefined;
+  const elementRules = instance.applications.map((application) => application.elementsRule);
   let ran = 0;
   for (const rule of md.core.ruler.getRules("")) {
+    if (rule === before && currentRead) {
+      currentRead.tokensBeforeBlock = state.tokens.length;
+      // Tokens from earlier rules may depend on `env`: this read hands over no tokens, so it keeps its elements.
+      if (state.tokens.length !== 0) currentRead.keepElements = true;
+    }
     rule(state);
-    if (rules.has(rule) && ++ran === rules.size) break;
+    if (elementRules.includes(rule) && ++ran === elementRules.length) break;
   }
-  return state.tokens;
+  return state;
 }

@@ -78,7 +78,7 @@ export function extractStoryElements(story: StorySource, options: ExtractOptions
     for (const found of elementsInMarkdown(options.markdown, body, options.markdownEnv ?? {})) {
       bodyElements.push({ element: found.element, line: found.line + lineOffset, origin: "markdown" });
       if (found.element.type !== "pullquote") continue;
-      lineStarts ??= [0, ...[...body.matchAll(/\n/g)].map((match) => match.index + 1)];
+      lineStarts ??= lineStartsOf(body);
       removedRanges.push([lineStarts[found.line - 1]!, lineStarts[found.endLine] ?? body.length]);
     }
   }
@@ -194,6 +194,13 @@ function pullQuoteNotInBody(element: PullQuote, location: { file?: string | unde
   });
 }
 
+/** Where each line of `text` starts. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+  return starts;
+}
+
 function removeRanges(text: string, ranges: Array<[number, number]>): string {
   let out = "";
   let position = 0;
@@ -217,10 +224,18 @@ function comparable(text: string): string {
 
 /**
  * Whether `text` (already `comparable`) holds the words of `quote` in order and next to each other; the same answer as
- * `wordsOf(text).includes(wordsOf(quote))`, without making the words of a whole story body: it looks for the quote's
- * first word and reads on from each place it is found.
+ * `wordsOf(text).includes(wordsOf(quote))`, without making the words of a whole story body: it looks for the quote as
+ * written, then for the quote's first word, reading on from each place it is found.
  */
-function repeatsWords(text: string, quote: string): boolean {
+export function repeatsWords(text: string, quote: string): boolean {
+  // Most pull quotes copy their sentence exactly: then it is found as it is, with no word running on at either end.
+  const exact = comparable(quote);
+  const at = exact === "" ? -1 : text.indexOf(exact);
+  if (at !== -1 && !isLowSurrogate(exact.charCodeAt(0)) && !isHighSurrogate(exact.charCodeAt(exact.length - 1))) {
+    const runsOnBefore = isWordAt(exact, 0) && isWordBefore(text, at);
+    const runsOnAfter = isWordBefore(exact, exact.length) && isWordAt(text, at + exact.length);
+    if (!runsOnBefore && !runsOnAfter) return true;
+  }
   const words = wordsOf(quote).slice(1, -1).split(" ");
   const first = words[0]!;
   if (first === "") return true;
@@ -228,7 +243,8 @@ function repeatsWords(text: string, quote: string): boolean {
     if (isWordBefore(text, at)) continue;
     let position = at + first.length;
     if (isWordAt(text, position)) continue;
-    for (const word of words.slice(1)) {
+    for (let next = 1; next < words.length; next++) {
+      const word = words[next]!;
       while (position < text.length && !isWordAt(text, position)) position += codePointLength(text, position);
       if (!text.startsWith(word, position)) continue search;
       position += word.length;
@@ -247,6 +263,9 @@ function isWordCodePoint(text: string, start: number, end: number): boolean {
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
   return LETTER_OR_DIGIT.test(text.slice(start, end));
 }
+
+const isHighSurrogate = (code: number) => (code & 0xfc00) === 0xd800;
+const isLowSurrogate = (code: number) => (code & 0xfc00) === 0xdc00;
 
 function codePointLength(text: string, index: number): number {
   const isPair = (text.charCodeAt(index) & 0xfc00) === 0xd800 && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00;

@@ -32,3 +32,11 @@ export function parseSafeUrl(value: unknown): string {
 export function inspectableUrl(url: string): URL {
   return new URL(url, "https://site.invalid");
 }
+
+/**
+ * A site path or an address, made absolute against the site's address, which ends in "/" and carries any path prefix:
+ * "/x.jpg" under "https://a.example/news/" is "https://a.example/news/x.jpg". Machines (feeds, JSON-LD, cards) need it.
+ */
+export function absoluteUrl(pathOrUrl: string, siteUrl: string): string {
+  return new URL(pathOrUrl.startsWith("/") && !pathOrUrl.startsWith("//") ? `.${pathOrUrl}` : pathOrUrl, siteUrl).href;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asMarkdownSafeBlock, attributes, escapeHtml, html, SafeHtml, trustedHtml } from "../src/html.js";
+import { asMarkdownSafeBlock, attributes, escapeHtml, escapeXml, html, SafeHtml, trustedHtml } from "../src/html.js";
 import { parseFragment } from "./helpers/html.js";
 
 describe("html", () => {
@@ -92,5 +92,16 @@ describe("asMarkdownSafeBlock", () => {
 
   it("leaves markup without blank lines alone apart from the final newline", () => {
     expect(asMarkdownSafeBlock(trustedHtml("<p>a</p>\n<p>b</p>")).toString()).toBe("<p>a</p>\n<p>b</p>\n");
+  });
+});
+
+describe("escapeXml", () => {
+  it("escapes as escapeHtml does, and a carriage return, which XML parsers would read as a newline", () => {
+    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>`)).toBe(escapeHtml(`<a href="x">Tom & 'Jerry'</a>`));
+    expect(escapeXml("line\r\nnext\ttab")).toBe("line&#13;\nnext\ttab");
+  });
+
+  it("in an attribute value, also tab and newline, which XML parsers read there as spaces", () => {
+    expect(escapeXml('a\tb\nc\rd"', true)).toBe("a&#9;b&#10;c&#13;d&quot;");
   });
 });

@@ -24,6 +24,8 @@ export interface BuildResult {
   collectionCalls?: number;
   /** Markdown-it parses of whole stories, when counted: by Eleventy's render and by the plugin's collections. */
   storyParses?: { render: number; collections: number };
+  /** Of those, the ones that ran markdown-it's block parser (the render takes the tokens the collections' read made). */
+  storyBlockParses?: { render: number; collections: number };
 }
 
 export interface BuildRequest {

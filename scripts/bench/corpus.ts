@@ -263,9 +263,14 @@ const LISTING_LAYOUT = `<!doctype html>
 function configFile(variant: Variant): string {
   const shared = `export const config = { dir: { input: "src", output: "_site" } };\n`;
   if (variant === "plain") return `export default function () {}\n${shared}`;
-  return `import newsroom from "eleventy-plugin-newsroom";
+  return `import newsroom, { DEFAULT_OPTIONS } from "eleventy-plugin-newsroom";
 
-const bench = (globalThis.__newsroomBench ??= { collectionMs: 0, collectionCalls: 0, storyParses: { render: 0, collections: 0 } });
+const bench = (globalThis.__newsroomBench ??= {
+  collectionMs: 0,
+  collectionCalls: 0,
+  storyParses: { render: 0, collections: 0 },
+  storyBlockParses: { render: 0, collections: 0 },
+});
 
 export default function (eleventyConfig) {
   const addCollection = eleventyConfig.addCollection.bind(eleventyConfig);
@@ -279,16 +284,28 @@ export default function (eleventyConfig) {
         bench.collectionCalls += 1;
       }
     });
-  eleventyConfig.addPlugin(newsroom);
+  // The synthetic posters are not image files: they are written as given, as the plain variant's pages have them.
+  eleventyConfig.addPlugin(newsroom, "images" in DEFAULT_OPTIONS ? { images: false } : {});
   if (process.env.NEWSROOM_BENCH_COUNT_PARSES) {
-    // Every markdown-it parse, whole or up to the block rules, starts with a core state.
+    // Every markdown-it parse, whole or up to the block rules, starts with a core state; every block parse (what the
+    // collections' read can hand to the render) with a block state.
     eleventyConfig.amendLibrary("md", (md) => {
+      // A whole story (not an element's own text): Eleventy renders with its data cascade, the collections without.
+      const count = (counts, source, env) => {
+        if (source.includes("::: highlights")) counts[env && "collections" in env ? "render" : "collections"] += 1;
+      };
       const State = md.core.State;
       md.core.State = class extends State {
         constructor(source, instance, env) {
           super(source, instance, env);
-          // A whole story (not an element's own text): Eleventy renders with its data cascade, the collections without.
-          if (source.includes("::: highlights")) bench.storyParses[env && "collections" in env ? "render" : "collections"] += 1;
+          count(bench.storyParses, source, env);
+        }
+      };
+      const BlockState = md.block.State;
+      md.block.State = class extends BlockState {
+        constructor(source, instance, env, tokens) {
+          super(source, instance, env, tokens);
+          count(bench.storyBlockParses, source, env);
         }
       };
     });

@@ -221,9 +221,12 @@ if (growth.length > 0) {
   writeSite(root, "plugin", stories, { renderer });
   const counted = await buildOnce({ root, repository, workspace, countParses: true });
   const parses = counted.storyParses ?? { render: 0, collections: 0 };
+  const blockParses = counted.storyBlockParses ?? { render: 0, collections: 0 };
+  const perStory = (count: number) => (count / stories).toFixed(2);
   say(
-    `Markdown parses of a whole story per build (${stories} stories): ${(parses.render / stories).toFixed(2)} by Eleventy's render, ${(parses.collections / stories).toFixed(2)} by the plugin's collections (shared by all four; ${counted.collectionCalls} collection calls)`,
+    `Markdown parses of a whole story per build (${stories} stories): ${perStory(parses.render)} by Eleventy's render, ${perStory(parses.collections)} by the plugin's collections (shared by all four; ${counted.collectionCalls} collection calls)`,
   );
+  say(`  of which block parses: ${perStory(blockParses.render)} by Eleventy's render, ${perStory(blockParses.collections)} by the collections (the render takes the tokens the collections' read made)`);
   rmSync(join(workspace, "parses"), { recursive: true, force: true });
   say();
 }

@@ -4,6 +4,7 @@ import { toStoryDate, machineDate } from "../dates.js";
 import { parseDuration } from "../duration.js";
 import { ElementFields, InvalidValue, parseLanguageTag } from "../fields.js";
 import { attributes, html, type SafeHtml } from "../html.js";
+import { loadingAttributes, pictureFor, renderPicture } from "../image.js";
 import type { ElementInput, SourceLocation, Video } from "../types.js";
 import { parseSafeUrl, URL_RULE } from "../url.js";
 import { DEFAULT_PROVIDERS, recogniseVideo, type VideoProvider } from "../video/providers.js";
@@ -115,7 +116,8 @@ export function renderVideo(element: Video, context: RenderContext): SafeHtml {
   const duration = element.duration;
   const titleId = context.ids.claim("newsroom-video-title");
   const posterHeight = Math.round((POSTER_WIDTH * ratio.height) / ratio.width);
-  const loading = context.lead ? { loading: "eager", fetchpriority: "high" } : { loading: "lazy" };
+  // A poster on the site goes through the image pipeline (AVIF/WebP at several widths) when the context has one.
+  const poster = element.poster === undefined ? undefined : pictureFor(context.images, element.poster, "video", "poster");
   // The control's name says what it plays. An aria-label (not a visually hidden span) keeps it one phrase: browsers
   // add a space between a visible span and a positioned hidden one ("Play video : …").
   const playLabel = `${labels.playVideo}: ${element.title}${duration ? ` (${duration.text})` : ""}`;
@@ -125,7 +127,7 @@ export function renderVideo(element: Video, context: RenderContext): SafeHtml {
       ? html`<video class="newsroom-video__player"${attributes({
           controls: true,
           preload: "none",
-          poster: element.poster,
+          poster: poster?.fallback.url ?? element.poster,
           width: POSTER_WIDTH,
           height: posterHeight,
           "aria-labelledby": titleId,
@@ -134,14 +136,15 @@ export function renderVideo(element: Video, context: RenderContext): SafeHtml {
           : ""}<a href="${element.url}">${playLabel}</a></video>`
       : html`${element.poster === undefined
           ? ""
-          : html`<img class="newsroom-video__poster"${attributes({
-              src: element.poster,
-              alt: element.posterAlt ?? "",
-              width: POSTER_WIDTH,
-              height: posterHeight,
-              ...loading,
-              decoding: "async",
-            })}>`}<a class="newsroom-video__play"${attributes({
+          : poster
+            ? renderPicture(poster, { alt: element.posterAlt ?? "", lead: context.lead, sizes: context.images?.sizes, className: "newsroom-video__poster" })
+            : html`<img class="newsroom-video__poster"${attributes({
+                src: element.poster,
+                alt: element.posterAlt ?? "",
+                width: POSTER_WIDTH,
+                height: posterHeight,
+                ...loadingAttributes(context.lead),
+              })}>`}<a class="newsroom-video__play"${attributes({
           href: element.provider.watchUrl,
           "aria-label": playLabel,
           "data-newsroom-embed": element.provider.embedUrl,

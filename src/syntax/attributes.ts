@@ -1,8 +1,17 @@
 import { NewsroomError } from "../errors.js";
 import type { SourceLocation } from "../types.js";
 
-const NAME = /[A-Za-z][A-Za-z0-9_-]*/y;
-const SPACE = /\s*/y;
+const WHITESPACE = /\s/;
+
+/** White space as `\s` has it: ASCII tab to carriage return and space, and Unicode's spaces. */
+function isSpaceAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return WHITESPACE.test(text[index]!);
+}
+
+const isLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+const isNameCharacter = (code: number) => isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
 
 /**
  * Reads the attributes of a Markdown container's opening line: `speaker="Rex Tillerson" role='US Secretary of State'
@@ -16,14 +25,17 @@ export function parseAttributes(text: string, element: string, location: SourceL
   };
   let position = 0;
   const skipSpace = () => {
-    SPACE.lastIndex = position;
-    SPACE.exec(text);
-    position = SPACE.lastIndex;
+    while (position < text.length && isSpaceAt(text, position)) position++;
   };
   skipSpace();
   while (position < text.length) {
-    NAME.lastIndex = position;
-    const name = NAME.exec(text)?.[0];
+    // A name is a letter, then letters, digits, "_" and "-".
+    let nameEnd = position;
+    if (isLetter(text.charCodeAt(nameEnd))) {
+      nameEnd++;
+      while (isNameCharacter(text.charCodeAt(nameEnd))) nameEnd++;
+    }
+    const name = nameEnd > position ? text.slice(position, nameEnd) : undefined;
     if (!name) {
       fail(
         `cannot read the attributes at ${JSON.stringify(text.slice(position, position + 30))}`,
@@ -40,7 +52,15 @@ export function parseAttributes(text: string, element: string, location: SourceL
     if (quote === '"' || quote === "'") {
       position++;
       let closed = false;
-      while (position < text.length) {
+      // Most values have no backslash: up to the closing quote as it is.
+      const close = text.indexOf(quote, position);
+      const backslash = text.indexOf("\\", position);
+      if (close !== -1 && (backslash === -1 || backslash > close)) {
+        value = text.slice(position, close);
+        position = close + 1;
+        closed = true;
+      }
+      while (!closed && position < text.length) {
         const character = text[position]!;
         if (character === "\\" && (text[position + 1] === quote || text[position + 1] === "\\")) {
           value += text[position + 1];
@@ -55,7 +75,7 @@ export function parseAttributes(text: string, element: string, location: SourceL
         }
       }
       if (!closed) fail(`the value of "${name}" has no closing ${quote}`, `end the value with ${quote}`);
-      if (position < text.length && !/\s/.test(text[position]!)) {
+      if (position < text.length && !isSpaceAt(text, position)) {
         fail(`the value of "${name}" is followed by ${JSON.stringify(text[position])} without a space`, "separate attributes with a space");
       }
     } else {

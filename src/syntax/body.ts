@@ -1,4 +1,5 @@
 import { NewsroomError } from "../errors.js";
+import { hasOnlyKnownRules } from "../handOver.js";
 import type { ElementInput, ElementType, SourceLocation } from "../types.js";
 
 /** The part of markdown-it that reads a highlights list; any markdown-it instance fits. */
@@ -8,6 +9,8 @@ export interface MarkdownParser {
 
 /** Removes the indentation that all non-blank lines share (template code is often indented). */
 export function dedent(text: string): string {
+  // Most bodies start with a visible character: then no blank line starts them and no indentation is shared.
+  if (startsVisible(text)) return text.trimEnd();
   const lines = text.replace(/^\s*\n/, "").replace(/\s+$/, "").split("\n");
   const indents = lines.filter((line) => line.trim() !== "").map((line) => /^[ \t]*/.exec(line)![0].length);
   const common = indents.length ? Math.min(...indents) : 0;
@@ -20,7 +23,7 @@ export function dedent(text: string): string {
  */
 export function highlightsFromMarkdown(body: string, markdown: MarkdownParser, location: SourceLocation = {}): string[] {
   // dedent drops the blank lines the body starts with; count them so lines still point into the author's file.
-  const droppedLines = (/^\s*\n/.exec(body)?.[0].match(/\n/g) ?? []).length;
+  const droppedLines = startsVisible(body) ? 0 : (/^\s*\n/.exec(body)?.[0].match(/\n/g) ?? []).length;
   const fail = (problem: string, line?: number): never => {
     throw new NewsroomError({
       element: "highlights",
@@ -32,15 +35,11 @@ export function highlightsFromMarkdown(body: string, markdown: MarkdownParser, l
   };
   const source = dedent(body);
   if (source === "") fail("there are no items");
+  const simple = simpleListItems(source, markdown);
+  if (simple) return simple;
   const tokens = markdown.parse(source, {});
   const items: string[] = [];
   let listsSeen = 0;
-  const allowedAtLevel: Record<number, readonly string[]> = {
-    1: ["list_item_open", "list_item_close"],
-    2: ["paragraph_open", "paragraph_close"],
-    3: ["inline"],
-  };
-  const describe = (type: string) => type.replace(/_(open|close)$/, "").replace(/_/g, " ");
   let paragraphsInItem = 0;
   let itemLine: number | undefined;
   for (const token of tokens) {
@@ -64,6 +63,47 @@ export function highlightsFromMarkdown(body: string, markdown: MarkdownParser, l
     if (token.type === "paragraph_open" && ++paragraphsInItem > 1) fail("an item holds more than one paragraph", line);
     if (token.type === "list_item_close" && paragraphsInItem === 0) fail("an item is empty", itemLine);
     if (token.type === "inline") items.push(token.content.replace(/\s*\n\s*/g, " "));
+  }
+  return items;
+}
+
+const allowedAtLevel: Record<number, readonly string[]> = {
+  1: ["list_item_open", "list_item_close"],
+  2: ["paragraph_open", "paragraph_close"],
+  3: ["inline"],
+};
+const describe = (type: string) => type.replace(/_(open|close)$/, "").replace(/_/g, " ");
+
+/** Whether the text starts with a visible ASCII character (so with neither white space nor a line break). */
+function startsVisible(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first > 0x20 && first < 0x7f;
+}
+
+const WHITESPACE = /\s/;
+const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+
+/**
+ * The items of a list written the plainest way, every line "- Text" with the same marker and a letter after one space,
+ * and no white space at its end, read without a parse when the parser is a markdown-it with only its own rules and this
+ * plugin's: each such line is then one list item holding one paragraph, whose text is the rest of the line, as the
+ * parse would find.
+ * Anything else (another start, a blank line, a continued item, a carriage return or NUL, which markdown-it first
+ * normalises) gives undefined, and the parse decides.
+ */
+function simpleListItems(source: string, markdown: MarkdownParser): string[] | undefined {
+  const marker = source.charCodeAt(0);
+  if (marker !== 0x2d && marker !== 0x2a && marker !== 0x2b) return undefined;
+  if (source.includes("\r") || source.includes("\u0000") || !hasOnlyKnownRules(markdown)) return undefined;
+  const items: string[] = [];
+  for (let start = 0; start <= source.length; ) {
+    const newline = source.indexOf("\n", start);
+    const end = newline === -1 ? source.length : newline;
+    if (source.charCodeAt(start) !== marker || source.charCodeAt(start + 1) !== 0x20 || !isAsciiLetter(source.charCodeAt(start + 2))) return undefined;
+    // Nothing to trim at either end (markdown-it versions trim paragraphs differently: some ASCII only, some Unicode).
+    if (WHITESPACE.test(source[end - 1]!)) return undefined;
+    items.push(source.slice(start + 2, end));
+    start = end + 1;
   }
   return items;
 }

@@ -1,11 +1,13 @@
 import type { Video } from "../types.js";
+import { absoluteUrl } from "../url.js";
 
 /** What schema.org's VideoObject (and Google's video recommendations) needs, read off one video element. */
 export interface VideoObjectData {
   "@type": "VideoObject";
   name: string;
   description?: string;
-  thumbnailUrl?: string;
+  /** One address, or several (the crops of one image at different ratios). */
+  thumbnailUrl?: string | string[];
   uploadDate?: string;
   /** ISO 8601, e.g. `PT1M45S`. */
   duration?: string;
@@ -27,8 +29,7 @@ export interface VideoObjectOptions {
 }
 
 function absolute(url: string | undefined, siteUrl: string | undefined): string | undefined {
-  if (url === undefined || siteUrl === undefined) return url;
-  return new URL(url, siteUrl).href;
+  return url === undefined || siteUrl === undefined ? url : absoluteUrl(url, siteUrl);
 }
 
 /** The element's data for structured data: same fields the page shows, under schema.org's names. */

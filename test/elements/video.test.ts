@@ -4,7 +4,8 @@ import { parseVideo, renderVideo, VIDEO_FIELDS } from "../../src/elements/video.
 import { NewsroomError } from "../../src/errors.js";
 import type { ElementInput } from "../../src/types.js";
 import { youtube } from "../../src/video/providers.js";
-import { parseFragment, readableText } from "../helpers/html.js";
+import type { ImagePipeline, ResponsiveImage } from "../../src/image.js";
+import { childTags, parseFragment, readableText } from "../helpers/html.js";
 import { renderContext, thrown } from "../helpers/newsroom.js";
 
 const YOUTUBE = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
@@ -236,5 +237,45 @@ describe("captions, transcripts and provider thumbnails", () => {
   it("gives the player's frame title to the click-to-play script", () => {
     const link = parseFragment(renderVideo(parseVideo({ url: YOUTUBE, title: "A <b>title</b>" }), renderContext()).toString()).querySelector("a")!;
     expect(link.getAttribute("data-newsroom-frame-title")).toBe("Video: A <b>title</b>");
+  });
+});
+
+describe("posters through an image pipeline", () => {
+  const photo: ResponsiveImage = {
+    sources: [{ type: "image/avif", srcset: "/img/p-400.avif 400w, /img/p-800.avif 800w" }, { type: "image/webp", srcset: "/img/p-400.webp 400w, /img/p-800.webp 800w" }],
+    fallback: { url: "/img/p-800.jpeg", width: 800, height: 450, type: "image/jpeg", srcset: "/img/p-400.jpeg 400w, /img/p-800.jpeg 800w" },
+    width: 800,
+    height: 450,
+  };
+  const images: ImagePipeline = {
+    sizes: "100vw",
+    picture: (src) => (src === "/media/poster.jpg" ? photo : undefined),
+    crops: () => [],
+  };
+  const withImages = (input: ElementInput, lead = false) => parseFragment(renderVideo(parseVideo(input), renderContext({ lead, images })).toString());
+
+  it("renders the poster as a <picture> inside the same box, the play control beside it, so the script still swaps the whole box", () => {
+    const media = withImages(CLIP).querySelector(".newsroom-video__media")!;
+    expect(childTags(media)).toEqual(["picture", "a"]);
+    expect([...media.querySelectorAll("source")].map((source) => source.getAttribute("type"))).toEqual(["image/avif", "image/webp"]);
+    const img = media.querySelector("picture > img.newsroom-video__poster")!;
+    expect([img.getAttribute("src"), img.getAttribute("alt"), img.getAttribute("width"), img.getAttribute("height")]).toEqual(["/img/p-800.jpeg", "Rex Tillerson at a podium", "800", "450"]);
+    expect([img.getAttribute("sizes"), img.getAttribute("loading")]).toEqual(["100vw", "lazy"]);
+    expect(media.getAttribute("style")).toBe("aspect-ratio: 16 / 9");
+  });
+
+  it("loads the lead video's poster at once with high priority", () => {
+    const img = withImages(CLIP, true).querySelector("img")!;
+    expect([img.getAttribute("loading"), img.getAttribute("fetchpriority")]).toEqual(["eager", "high"]);
+  });
+
+  it("gives a video file's player the fallback file as its poster (a poster attribute takes one address)", () => {
+    const video = withImages({ url: "/media/clip.mp4", title: "T", poster: "/media/poster.jpg", posterAlt: "" }).querySelector("video")!;
+    expect(video.getAttribute("poster")).toBe("/img/p-800.jpeg");
+  });
+
+  it("keeps a poster the pipeline leaves as written (an https: address) exactly as without one", () => {
+    const remote = { ...CLIP, poster: "https://images.example/poster.jpg" };
+    expect(withImages(remote).innerHTML).toBe(rendered(remote).innerHTML);
   });
 });

@@ -7,4 +7,6 @@ declare module "@11ty/eleventy" {
   }
   /** Eleventy's i18n plugin (gives pages a `lang`). */
   export const I18nPlugin: (eleventyConfig: unknown, options?: Record<string, unknown>) => void;
+  /** Eleventy's HTML base plugin (adds a path prefix to the site-relative addresses in HTML). */
+  export const HtmlBasePlugin: (eleventyConfig: unknown, options?: Record<string, unknown>) => void;
 }

@@ -16,10 +16,15 @@ export interface BuildOptions {
   /** Extra configuration, as a site's config function would do it. */
   configure?: (eleventyConfig: any) => void;
   runMode?: "build" | "serve" | "watch";
+  /** Eleventy's path prefix, e.g. "/news/" for a site served from a folder. */
+  pathPrefix?: string;
 }
 
+/** A site's files by path: text, or bytes (e.g. an image). */
+export type SiteFiles = Readonly<Record<string, string | Uint8Array>>;
+
 /** Writes a small site into a fresh temporary folder. */
-export function writeSite(files: Record<string, string>): string {
+export function writeSite(files: SiteFiles): string {
   const root = mkdtempSync(join(tmpdir(), "newsroom-site-"));
   for (const [path, text] of Object.entries(files)) {
     const file = join(root, path);
@@ -36,6 +41,7 @@ function createEleventy(root: string, build: BuildOptions): Eleventy {
     quietMode: true,
     configPath: join(root, "eleventy.config.mjs"),
     runMode: build.runMode ?? "build",
+    pathPrefix: build.pathPrefix,
     config(eleventyConfig: any) {
       if (build.options !== false) eleventyConfig.addPlugin(newsroom, build.options ?? {});
       build.configure?.(eleventyConfig);
@@ -44,20 +50,20 @@ function createEleventy(root: string, build: BuildOptions): Eleventy {
 }
 
 /** Builds a site through Eleventy's programmatic API (in memory) and returns every page, keyed by URL. */
-export async function buildSite(files: Record<string, string>, build: BuildOptions = {}): Promise<Map<string, BuiltPage>> {
+export async function buildSite(files: SiteFiles, build: BuildOptions = {}): Promise<Map<string, BuiltPage>> {
   const results = (await createEleventy(writeSite(files), build).toJSON()) as BuiltPage[];
   return new Map(results.map((page) => [page.url, page]));
 }
 
 /** Builds a site to disk (as `eleventy` does) and returns the output folder, e.g. to serve it to a browser. */
-export async function writeBuiltSite(files: Record<string, string>, build: BuildOptions = {}): Promise<string> {
+export async function writeBuiltSite(files: SiteFiles, build: BuildOptions = {}): Promise<string> {
   const root = writeSite(files);
   await createEleventy(root, build).write();
   return join(root, "_site");
 }
 
 /** Builds and returns the one page at `url`, failing loudly if it is not there. */
-export async function buildPage(files: Record<string, string>, url: string, build: BuildOptions = {}): Promise<string> {
+export async function buildPage(files: SiteFiles, url: string, build: BuildOptions = {}): Promise<string> {
   const pages = await buildSite(files, build);
   const page = pages.get(url);
   if (!page) throw new Error(`No page at ${url}; built: ${[...pages.keys()].join(", ")}`);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parseDocument, readableText } from "../helpers/html.js";
+import { FIXTURE_JPEG } from "../helpers/images.js";
 
 /**
  * Other people's sites, built from the packed package (`npm pack`), not from this source tree: installed with npm into
@@ -33,7 +34,7 @@ beforeAll(() => {
 }, 300_000);
 
 /** Writes a site into its own folder of the sandbox and builds it with Eleventy's command line, as its owner would. */
-function buildConsumer(name: string, files: Record<string, string>, args: string[] = [], node: string[] = []): Map<string, Document> {
+function buildConsumer(name: string, files: Record<string, string | Uint8Array>, args: string[] = [], node: string[] = []): Map<string, Document> {
   const site = join(sandbox, name);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(site, path)), { recursive: true });
@@ -159,13 +160,21 @@ describe("sites built from the packed package", () => {
     expectStory(pages.get("/story/"));
   });
 
-  test("(e) a path prefix (GitHub Pages): every link, poster and script the plugin writes carries it", () => {
+  test("(e) a path prefix (GitHub Pages): every link, poster, script, feed, sitemap and JSON-LD address carries it", () => {
     const pages = buildConsumer("prefix", {
       "package.json": JSON.stringify({ type: "module" }),
-      "eleventy.config.js":
-        'import { HtmlBasePlugin } from "@11ty/eleventy";\nimport newsroom from "eleventy-plugin-newsroom";\nexport default function (eleventyConfig) { eleventyConfig.addPlugin(HtmlBasePlugin); eleventyConfig.addPlugin(newsroom); }\nexport const config = { pathPrefix: "/news/" };\n',
-      "src/_includes/story.njk": nunjucksLayout,
+      "eleventy.config.js": `import { HtmlBasePlugin } from "@11ty/eleventy";
+import newsroom from "eleventy-plugin-newsroom";
+export default function (eleventyConfig) {
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addPlugin(newsroom, { site: { url: "https://user.github.io/", name: "User's news" }, feeds: true, sitemaps: true });
+}
+export const config = { pathPrefix: "/news/" };
+`,
+      "src/_includes/story.njk": nunjucksLayout.replace("{% newsroomAssets %}", "{% newsroomAssets %}{% newsroomMetadata %}"),
       "src/story.md": `${story}\n::: video url="/media/clip.mp4" title="Clip" poster="/media/clip.jpg" posterAlt="A frame" captions="/media/clip.vtt" transcript="/media/clip/"\n:::\n`,
+      // The poster goes through the image pipeline, which reads the file.
+      "src/media/clip.jpg": FIXTURE_JPEG,
       "src/quotes.njk": quotesPage + '{% for quote in collections.quotes %}<a class="story-link" href="{{ quote.story.url }}">{{ quote.story.title }}</a>{% endfor %}',
     });
     const document = pages.get("/story/")!;
@@ -179,6 +188,27 @@ describe("sites built from the packed package", () => {
     ];
     for (const url of urls) expect(url).toMatch(/^\/news\//);
     expect(pages.get("/quotes/")!.querySelector("a.story-link")?.getAttribute("href")).toBe("/news/story/");
+
+    // Machines get absolute addresses: the site's address, then the prefix.
+    const graph = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!)["@graph"] as Array<Record<string, any>>;
+    const article = graph.find((node) => node["@type"] === "NewsArticle")!;
+    const videos = graph.filter((node) => node["@type"] === "VideoObject");
+    const absolute = [
+      article["url"],
+      article["mainEntityOfPage"]["@id"],
+      ...article["image"].map((image: Record<string, string>) => image["url"]),
+      ...videos.flatMap((video) => [video["contentUrl"], video["thumbnailUrl"]].flat().filter(Boolean)),
+      document.querySelector('meta[property="og:url"]')?.getAttribute("content"),
+      document.querySelector('meta[property="og:image"]')?.getAttribute("content"),
+    ];
+    expect(absolute.length).toBeGreaterThan(6);
+    for (const url of absolute) expect(url).toMatch(/^https:\/\/user\.github\.io\/news\//);
+    const output = join(sandbox, "prefix", "_site");
+    const feed = readFileSync(join(output, "feed.xml"), "utf8");
+    expect(feed).toContain("<id>https://user.github.io/news/story/</id>");
+    expect(JSON.parse(readFileSync(join(output, "feed.json"), "utf8")).items[0].url).toBe("https://user.github.io/news/story/");
+    const sitemap = readFileSync(join(output, "sitemap.xml"), "utf8");
+    expect([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])).toEqual(["https://user.github.io/news/quotes/", "https://user.github.io/news/story/"]);
   });
 
   test("(f) every shortcode, container and collection renamed", () => {

@@ -35,21 +35,8 @@ import { InvalidValue } from "../../src/fields.js";
 import type { ElementInput, ElementType } from "../../src/types.js";
 import { parseSafeUrl } from "../../src/url.js";
 import { newsroomMd } from "../helpers/newsroom.js";
+import { TIMEOUT, prop } from "../helpers/fastCheck.js";
 
-const RUNS = integerFromEnvironment("FAST_CHECK_RUNS", 1) ?? 1000;
-const SEED = integerFromEnvironment("FAST_CHECK_SEED", -(2 ** 31));
-const PATH = process.env["FAST_CHECK_PATH"] || undefined;
-const settings: fc.Parameters<unknown> = { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }) };
-/** Generous for 1,000 runs; scales with FAST_CHECK_RUNS. */
-const TIMEOUT = 60_000 * Math.max(1, RUNS / 1000);
-
-function integerFromEnvironment(name: string, minimum: number): number | undefined {
-  const value = process.env[name];
-  if (value === undefined || value === "") return undefined;
-  const number = Number(value);
-  if (!Number.isSafeInteger(number) || number < minimum) throw new Error(`${name} must be a whole number of at least ${minimum}, not ${JSON.stringify(value)}`);
-  return number;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // One HTML parser for the whole file: a JSDOM window is costly, a <template> in it is not.
@@ -279,7 +266,6 @@ function expectSafeUrls(root: ParentNode, skip: (element: Element) => boolean = 
 }
 const insideMarkdown = (element: Element) => element.closest(MARKDOWN_CONTAINERS.map((name) => `.${name}`).join(",")) !== null;
 
-const prop = <T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void) => fc.assert(fc.property(arbitrary, predicate), settings as fc.Parameters<[T]>);
 
 // ---------------------------------------------------------------------------------------------------------------
 

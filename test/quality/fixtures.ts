@@ -3,7 +3,8 @@
  * html-validate's document preset applies). Each page's own layout is a real HTML document; stories written with
  * front matter go through a story layout that uses the filters, as the README's layout does.
  */
-import { buildSite, type BuildOptions, type BuiltPage } from "../helpers/eleventy.js";
+import { buildSite, type BuildOptions, type BuiltPage, type SiteFiles } from "../helpers/eleventy.js";
+import { fixturePhotos } from "../helpers/images.js";
 
 /**
  * Eleventy's quietMode does not reach its "Configuration" benchmarks (created before the mode is read), which warn when
@@ -13,7 +14,7 @@ export const quietBenchmarks = (eleventyConfig: { benchmarks?: { config?: { setI
   eleventyConfig.benchmarks?.config?.setIsVerbose(false);
 
 /** `buildSite`, without Eleventy's benchmark warnings. */
-export function buildQuietly(files: Record<string, string>, build: BuildOptions = {}): Promise<Map<string, BuiltPage>> {
+export function buildQuietly(files: SiteFiles, build: BuildOptions = {}): Promise<Map<string, BuiltPage>> {
   return buildSite(files, {
     ...build,
     configure(eleventyConfig) {
@@ -46,12 +47,13 @@ ${heading ? "<h1>{{ title or page.url }}</h1>\n" : ""}{{ content | safe }}
 }
 const DOCUMENT_LAYOUT = documentLayout(true);
 
-/** A story layout in the README's style: the lead video, the highlights and the dateline come from front matter. */
+/** A story layout in the README's style: the lead image or video, the highlights and the dateline come from front matter. */
 const STORY_LAYOUT = `---
 layout: document.njk
 ---
 <article>
 <p>Published {{ page.date | newsroomTime }} ({{ page.date | newsroomDate }}, {{ page.date | newsroomIsoDate }})</p>
+{{ image | newsroomImage("lead") }}
 {{ video | newsroomVideo("lead") }}
 {{ highlights | newsroomHighlights }}
 {{ dateline | newsroomDateline }}
@@ -316,6 +318,11 @@ date: 2017-05-13
 tags: story
 layout: story.njk
 dateline: القاهرة
+image:
+  src: /media/cairo.jpg
+  alt: الوزير أمام الصحفيين
+  caption: المؤتمر الصحفي في القاهرة
+  credit: "تصوير: جين دو"
 ---
 ::: highlights
 - النقطة الأولى
@@ -333,7 +340,7 @@ dateline: القاهرة
  * The site: every element in every syntax (Markdown containers, Markdown with shortcodes, Nunjucks, Liquid, 11ty.js,
  * front matter through filters), every video provider, the time filters, and the collections' listing pages.
  */
-export const EVERY_ELEMENT_SITE: Readonly<Record<string, string>> = {
+export const EVERY_ELEMENT_SITE = {
   "_includes/document.njk": DOCUMENT_LAYOUT,
   "_includes/story.njk": STORY_LAYOUT,
   // Global data: every page is laid out in the document unless it names a layout of its own.
@@ -350,7 +357,9 @@ export const EVERY_ELEMENT_SITE: Readonly<Record<string, string>> = {
   "videos.njk": VIDEOS_PAGE,
   "pull-quotes.njk": PULL_QUOTES_PAGE,
   "liquid-filters.liquid": LIQUID_FILTERS_PAGE,
-};
+  // Posters and story images are read by the image pipeline, so the files are there.
+  ...fixturePhotos("media/lead.jpg", "media/briefing.jpg", "media/heroin.jpg", "media/youtube.jpg", "media/file.jpg", "media/cairo.jpg"),
+} satisfies SiteFiles;
 
 /** The same site in another language: every label, the locale and the time zone set by options. */
 export const TRANSLATED_OPTIONS = {

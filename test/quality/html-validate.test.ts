@@ -33,7 +33,7 @@ describe("html-validate (recommended + document presets)", () => {
       .filter((path) => path.endsWith(".html"))
       .map((path) => [`_site/${path}`, readFileSync(join(output, path), "utf8")] as const);
     expect(pages.map(([name]) => name)).toEqual(
-      expect.arrayContaining(["_site/index.html", "_site/quotes/index.html", "_site/videos/index.html", "_site/stories/tillerson-mexico-drug-trade/index.html"]),
+      expect.arrayContaining(["_site/index.html", "_site/quotes/index.html", "_site/videos/index.html", "_site/elements/index.html", "_site/stories/tillerson-mexico-drug-trade/index.html"]),
     );
     return expect(problemsOfPages(pages)).resolves.toEqual([]);
   });
@@ -61,8 +61,14 @@ describe("html-validate (recommended + document presets)", () => {
 describe("html-validate over README's examples", () => {
   test("every page of README's example site, each laid out in a whole document", async () => {
     const built = await buildReadmeSite();
-    expect(built.length).toBeGreaterThanOrEqual(5);
+    expect(built.length).toBeGreaterThanOrEqual(6);
     expect(await problemsOfPages(built.map((page) => [`README: ${sitePath(page.inputPath)} → ${page.url}`, page.content] as const))).toEqual([]);
+  });
+
+  test("README's story page with every metadata field, in README's metadata layout", async () => {
+    const built = await buildReadmeSite("metadata");
+    expect(built.map((page) => page.url)).toEqual(["/stories/every-field/"]);
+    expect(await problemsOfPages(built.map((page) => [`README (metadata): ${sitePath(page.inputPath)} → ${page.url}`, page.content] as const))).toEqual([]);
   });
 });
 

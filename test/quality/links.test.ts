@@ -93,7 +93,7 @@ const describeLink = (link: Link) => `${link.from}: <${link.element} ${link.attr
 
 describe("links in the built example site", () => {
   test("the crawler sees every page and the links between them", () => {
-    expect([...pages.keys()]).toEqual(expect.arrayContaining(["/", "/quotes/", "/videos/", "/stories/tillerson-mexico-drug-trade/"]));
+    expect([...pages.keys()]).toEqual(expect.arrayContaining(["/", "/quotes/", "/videos/", "/elements/", "/stories/tillerson-mexico-drug-trade/"]));
     expect(links.filter((link) => link.value.startsWith("/")).length).toBeGreaterThan(10);
   });
 

@@ -40,9 +40,9 @@ describe("page budgets of the example site", () => {
     }
   });
 
-  test("pages with a video ship at most 1.5 KB of JavaScript, brotli: the article and the videos page", () => {
+  test("pages with a video ship at most 1.5 KB of JavaScript, brotli: the article, the videos page and the demo page", () => {
     // Whatever scripts they reference (the click-to-play script, when a page has a video that plays in place).
-    for (const url of [ARTICLE, "/videos/"]) {
+    for (const url of [ARTICLE, "/videos/", "/elements/"]) {
       expect(page(url).hasVideo, url).toBe(true);
       expect(page(url).scriptBrotli, url).toBeLessThanOrEqual(BUDGETS.scriptWithVideo);
     }

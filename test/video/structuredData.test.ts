@@ -29,6 +29,12 @@ describe("videoObject", () => {
     });
   });
 
+  it("keeps a site's path prefix when it makes site paths absolute", () => {
+    const video = parseVideo({ url: "/media/clip.mp4", title: "Clip", poster: "/media/clip.jpg", posterAlt: "A frame" });
+    const data = videoObject(video, { siteUrl: "https://user.github.io/news/" });
+    expect([data.contentUrl, data.thumbnailUrl]).toEqual(["https://user.github.io/news/media/clip.mp4", "https://user.github.io/news/media/clip.jpg"]);
+  });
+
   it("keeps a date-only upload date date-only, and an instant with its offset", () => {
     expect(parseVideo({ url: "https://vimeo.com/1", title: "T", uploadDate: "2017-05-18" }).uploadDate).toBe("2017-05-18");
     expect(parseVideo({ url: "https://vimeo.com/1", title: "T", uploadDate: "2017-05-18T16:45:00-04:00" }).uploadDate).toBe("2017-05-18T20:45:00Z");

@@ -1,0 +1,182 @@
+import {
+  absoluteUrl,
+  checkStory,
+  cropsFor,
+  pictureFor,
+  metadataWarningError,
+  NewsroomError,
+  readStoryMetadata,
+  renderByline,
+  renderCorrections,
+  renderStoryHead,
+  type DateOptions,
+  type SiteMetadata,
+  type StoryMetadata,
+} from "../src/index.js";
+import type { CollectionItem, EleventyConfig, EleventyPage } from "./eleventy.js";
+import type { StoryReader } from "./collections.js";
+import { isLocale } from "./options.js";
+import type { BuildState } from "./state.js";
+
+/** The data of the page a shortcode is called from: Nunjucks gives it as `this.ctx`, Liquid as a context to read. */
+export interface ShortcodeThis {
+  page?: EleventyPage & { date?: Date };
+  ctx?: Record<string, unknown> | { getAll(): Record<string, unknown> };
+}
+
+export function pageData(self: ShortcodeThis | undefined, explicit: unknown): Record<string, unknown> {
+  // 11ty.js templates have no template context: they pass their data, `this.newsroomMetadata(data)`.
+  if (explicit !== null && typeof explicit === "object") return explicit as Record<string, unknown>;
+  const ctx = self?.ctx;
+  if (ctx && typeof (ctx as { getAll?: unknown }).getAll === "function") return (ctx as { getAll(): Record<string, unknown> }).getAll();
+  if (ctx) return ctx as Record<string, unknown>;
+  return { page: self?.page };
+}
+
+/**
+ * One StoryMetadata per story and build, whoever asks (the page's head, its byline, the feeds, the sitemaps): read
+ * from the story's data and the elements the collections already found in it.
+ */
+export class StoryMetadataReader {
+  #cache = new Map<string, StoryMetadata>();
+  #checked = new Set<string>();
+
+  constructor(
+    readonly config: EleventyConfig & { pathPrefix?: string },
+    readonly state: BuildState,
+    readonly stories: StoryReader,
+  ) {}
+
+  reset(): void {
+    this.#cache.clear();
+    this.#checked.clear();
+  }
+
+  /** The site with its address as readers reach it: the `site.url` option joined with Eleventy's path prefix. */
+  site(file?: string): SiteMetadata {
+    const site = this.state.options.site;
+    if (!site) {
+      throw new NewsroomError({
+        element: 'option "site"',
+        problem: "structured data, social cards, feeds and sitemaps need the site's public address",
+        fix: 'pass site: { url: "https://your.site/", name: "Your Site" } to the plugin',
+        file,
+      });
+    }
+    const prefix = (this.config.pathPrefix ?? "/").replace(/^\/+/, "");
+    const url = new URL(prefix === "" || prefix.endsWith("/") ? prefix : `${prefix}/`, site.url).href;
+    const publisher = site.publisher && {
+      name: site.publisher.name,
+      url: site.publisher.url,
+      logo: site.publisher.logo && { url: absoluteUrl(site.publisher.logo.src, url), width: site.publisher.logo.width, height: site.publisher.logo.height },
+    };
+    return { url, name: site.name, language: site.language, publisher };
+  }
+
+  isStory(data: Record<string, unknown>): boolean {
+    const tags = data["tags"];
+    const storyTag = this.state.options.storyTag;
+    return tags === storyTag || (Array.isArray(tags) && tags.includes(storyTag));
+  }
+
+  /** A collection item, or a page's data (from a shortcode), as the story's metadata. */
+  story(item: CollectionItem): StoryMetadata {
+    const cached = this.#cache.get(item.inputPath);
+    if (cached) return cached;
+    const site = this.site(item.inputPath);
+    const metadata = readStoryMetadata(
+      {
+        data: item.data,
+        path: String(item.url),
+        date: item.date,
+        file: item.inputPath,
+        elements: this.stories.read(item).elements.map((found) => found.element),
+      },
+      {
+        site,
+        storyTag: this.state.options.storyTag,
+        timeZone: this.state.options.timeZone,
+        markdown: this.state.markdown,
+        images: (src, origin) => {
+          const [element, field] = origin === "poster" ? ["video", "poster"] : ["image", "src"];
+          const picture = pictureFor(this.state.images, src, element, field);
+          return { width: picture?.width, height: picture?.height, crops: cropsFor(this.state.images, src, site.url, element, field) };
+        },
+      },
+    );
+    this.#cache.set(item.inputPath, metadata);
+    return metadata;
+  }
+
+  /**
+   * For the feeds and sitemaps: while previewing, a story whose metadata is wrong is left out of them (its page shows
+   * the error) instead of stopping every rebuild; a build stops with the error, as for any other fault.
+   */
+  storyIfReadable(item: CollectionItem): StoryMetadata | undefined {
+    try {
+      return this.story(item);
+    } catch (error) {
+      if (!(error instanceof NewsroomError) || !this.state.previewing) throw error;
+      console.warn(`${error.message} (The story is left out of the feeds and sitemaps until this is fixed.)`);
+      return undefined;
+    }
+  }
+
+  /** The same, from the data a shortcode sees. */
+  storyOfPage(data: Record<string, unknown>): StoryMetadata {
+    const page = (data["page"] ?? {}) as EleventyPage & { date?: Date };
+    return this.story({ url: page.url ?? false, inputPath: page.inputPath ?? "", date: page.date ?? new Date(NaN), data, rawInput: page.rawInput });
+  }
+
+  /** Runs once per story and build: Google's recommendations as warnings, or errors in strict mode. */
+  check(story: StoryMetadata, file: string, checks: (story: StoryMetadata) => NewsroomError[]): void {
+    if (this.#checked.has(file)) return;
+    this.#checked.add(file);
+    const problems = checks(story);
+    if (problems.length === 0) return;
+    if (this.state.options.strict) throw problems[0];
+    for (const problem of problems) console.warn(`${problem.message} (a warning; strict: true makes it an error)`);
+  }
+}
+
+/**
+ * `{% newsroomMetadata %}` in the `<head>`, `{% newsroomByline %}` under the headline and `{% newsroomCorrections %}`
+ * at the foot of the story. They read the page's data themselves (an 11ty.js template passes it as the argument).
+ */
+export function registerMetadataShortcodes(config: EleventyConfig, state: BuildState, reader: StoryMetadataReader): void {
+  const names = state.options.shortcodes;
+  const render = (self: ShortcodeThis | undefined, explicit: unknown, draw: (story: StoryMetadata, data: Record<string, unknown>) => string): string => {
+    const data = pageData(self, explicit);
+    const page = (data["page"] ?? self?.page) as EleventyPage | undefined;
+    try {
+      if (!reader.isStory(data)) return "";
+      return draw(reader.storyOfPage(data), data);
+    } catch (error) {
+      if (!(error instanceof NewsroomError)) throw error;
+      return state.reportInPlace(error.locate({ file: page?.inputPath }));
+    }
+  };
+  const dates = (data: Record<string, unknown>): DateOptions => {
+    const page = data["page"] as EleventyPage | undefined;
+    const lang = typeof data["lang"] === "string" && isLocale(data["lang"]) ? data["lang"] : page?.lang;
+    return { ...state.options, locale: typeof lang === "string" ? lang : state.options.locale };
+  };
+
+  config.addShortcode(names.metadata, function (this: ShortcodeThis, explicit?: unknown) {
+    return render(this, explicit, (story, data) => {
+      const file = String((data["page"] as EleventyPage | undefined)?.inputPath ?? "");
+      const site = reader.site(file);
+      reader.check(story, file, (checked) => checkStory(checked, site).map((warning) => metadataWarningError(warning, file)));
+      return renderStoryHead(story, site).toString();
+    });
+  });
+  config.addShortcode(names.byline, function (this: ShortcodeThis, explicit?: unknown) {
+    return render(this, explicit, (story, data) => renderByline(story, { labels: state.options.labels, dates: dates(data) }).toString());
+  });
+  config.addShortcode(names.corrections, function (this: ShortcodeThis, explicit?: unknown) {
+    return render(this, explicit, (story, data) => {
+      const page = data["page"] as EleventyPage | undefined;
+      return renderCorrections(story.corrections, state.renderContext(page, { page }), dates(data)).toString();
+    });
+  });
+}

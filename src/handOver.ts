@@ -1,0 +1,177 @@
+/**
+ * What reading a story for the collections hands to Eleventy's render of the same story, so that each story is
+ * block-parsed once and each element parsed once per build (`src/markdown.ts` does the reading and the taking).
+ *
+ * - The block tokens of the whole story, kept under its exact source (after markdown-it's normalisation). When the
+ *   render parses that same source, markdown-it's block rule is given nothing to do and the tokens are taken instead.
+ * - The elements, kept under their container's exact source, for a render whose source is not the one read (a body
+ *   that Liquid or Nunjucks changed first). Only kept when that can happen: the tokens could not be handed over, or the
+ *   source has a `{` (Liquid's and Nunjucks' tags, outputs and comments start with one).
+ *
+ * Both are what the render would make itself. `parseElement` is a pure function of the source and the options. The
+ * block parse is one too, with one effect on `env` (the reference definitions, handed over with the tokens), when the
+ * block rules are markdown-it's own and this plugin's, and markdown-it's block rule runs between this plugin's two
+ * core rules with nothing else in between: `canHandOver` checks that, and nothing is handed over otherwise. Each value
+ * is taken once (the render's later rules change tokens in place); a read that reported an error hands nothing over.
+ * Everything is forgotten before each build (`forgetReadStories`) and bounded for stories that are read but never
+ * rendered.
+ */
+import type MarkdownIt from "markdown-it";
+import { TakeOnceStore } from "./takeOnceStore.js";
+import type { NewsroomElement } from "./types.js";
+
+export type Token = ReturnType<MarkdownIt["parse"]>[number];
+export type CoreRule = Parameters<MarkdownIt["core"]["ruler"]["push"]>[1];
+export type BlockRule = Parameters<MarkdownIt["block"]["ruler"]["push"]>[1];
+
+/** One `md.use(newsroomMarkdown)`. */
+export interface Application {
+  /** The core rule just after markdown-it's block rule, which turns containers into element tokens. */
+  elementsRule: CoreRule;
+  /** The core rule just before markdown-it's block rule, and that block rule as it was when the plugin was applied. */
+  beforeBlock: CoreRule;
+  blockRule: CoreRule | undefined;
+  /** This plugin's block rules: the container source recorder and markdown-it-container's rules. */
+  blockRules: Set<BlockRule>;
+  /** Elements read, under `elementKey(type, attributes, body)`. */
+  readElements: TakeOnceStore<NewsroomElement>;
+}
+
+/** A story's block tokens, as its read left them. */
+export interface ReadParse {
+  tokens: Token[];
+  /** What markdown-it's reference rule put in `env.references` during the block parse, if anything. */
+  references: Record<string, unknown> | undefined;
+  /** The keys of the elements this read kept, dropped when the tokens are taken. */
+  elementKeys: string[];
+  /** The block parser's options when read (a later `md.set()` would make the tokens stale). */
+  html: boolean | undefined;
+  maxNesting: number | undefined;
+}
+
+/** What the plugin keeps per markdown-it instance. */
+export interface Instance {
+  /** Tokens are handed over only when the plugin is applied once. */
+  applications: Application[];
+  /** The rule lists last checked (markdown-it keeps the same arrays until a rule is added, enabled or disabled). */
+  checked?: { core: CoreRule[]; block: BlockRule[]; ok: boolean } | undefined;
+  readParses: TakeOnceStore<ReadParse>;
+}
+
+/** Characters of source kept, at most: beyond it, stories are parsed again (a site of 40,000 1.5 KB stories fits). */
+const MAX_CHARACTERS = 64 * 1024 * 1024;
+
+const instances = new WeakMap<MarkdownIt, Instance>();
+
+export function instanceOf(md: MarkdownIt): Instance | undefined {
+  return instances.get(md);
+}
+
+export function addApplication(md: MarkdownIt, application: Omit<Application, "readElements">): Application {
+  let instance = instances.get(md);
+  if (!instance) instances.set(md, (instance = { applications: [], readParses: new TakeOnceStore(MAX_CHARACTERS) }));
+  const added = { ...application, readElements: new TakeOnceStore<NewsroomElement>(MAX_CHARACTERS) };
+  instance.applications.push(added);
+  instance.checked = undefined;
+  return added;
+}
+
+export const elementKey = (type: string, attributeText: string, body: string) => `${type}\u0000${attributeText}\u0000${body}`;
+
+/** markdown-it's nesting limit (an option its types leave out). */
+export const maxNestingOf = (md: MarkdownIt) => (md.options as { maxNesting?: number }).maxNesting;
+
+/** Forgets what the reads of the last build left for renders that did not come (called before every build). */
+export function forgetReadStories(md: MarkdownIt): void {
+  const instance = instances.get(md);
+  if (!instance) return;
+  instance.readParses.clear();
+  for (const application of instance.applications) application.readElements.clear();
+}
+
+/** markdown-it's own rules, per markdown-it class. */
+const builtInRules = new WeakMap<object, { block: Set<BlockRule>; core: Set<CoreRule> } | null>();
+
+function builtInRulesOf(md: MarkdownIt): { block: Set<BlockRule>; core: Set<CoreRule> } | null {
+  const constructor = md.constructor as new () => MarkdownIt;
+  let rules = builtInRules.get(constructor);
+  if (rules === undefined) {
+    try {
+      // The "default" preset enables every rule markdown-it has.
+      const fresh = new constructor();
+      rules = { block: new Set(fresh.block.ruler.getRules("")), core: new Set(fresh.core.ruler.getRules("")) };
+    } catch {
+      rules = null;
+    }
+    builtInRules.set(constructor, rules);
+  }
+  return rules;
+}
+
+/**
+ * Whether a story's block tokens can be handed from its read to its render: the plugin is applied once, markdown-it's
+ * own block rule runs between this plugin's two core rules with nothing else in between, and every block rule is
+ * markdown-it's own or this plugin's. Then the block parse depends only on the source and the options, and its only
+ * effect on `env` is `env.references`.
+ */
+export function canHandOver(md: MarkdownIt, instance: Instance): boolean {
+  if (instance.applications.length !== 1) return false;
+  const core = md.core.ruler.getRules("");
+  const block = md.block.ruler.getRules("");
+  const checked = instance.checked;
+  if (checked && checked.core === core && checked.block === block) return checked.ok;
+  const { beforeBlock, blockRule, elementsRule, blockRules } = instance.applications[0]!;
+  const builtIn = builtInRulesOf(md);
+  const at = core.indexOf(beforeBlock);
+  const ok =
+    builtIn !== null &&
+    blockRule !== undefined &&
+    builtIn.core.has(blockRule) &&
+    at !== -1 &&
+    core[at + 1] === blockRule &&
+    core[at + 2] === elementsRule &&
+    block.every((rule) => builtIn.block.has(rule) || blockRules.has(rule));
+  instance.checked = { core, block, ok };
+  return ok;
+}
+
+/** What markdown-it's reference rule does with each definition, in the order the read found them. */
+export function handOverReferences(env: { references?: Record<string, unknown> }, references: Record<string, unknown>): void {
+  if (typeof env.references === "undefined") env.references = {};
+  for (const label of Object.keys(references)) {
+    if (typeof env.references[label] === "undefined") env.references[label] = references[label];
+  }
+}
+
+/** What `hasOnlyKnownRules` found for each instance, until its rule lists change. */
+const knownRulesChecked = new WeakMap<object, { core: CoreRule[]; block: BlockRule[]; ok: boolean }>();
+
+/**
+ * Whether `md` is a markdown-it whose enabled core and block rules are all markdown-it's own or this plugin's, with
+ * lists and paragraphs read as markdown-it reads them: then a line such as "- Text" is one list item holding one
+ * paragraph, whatever else the instance does, and a reader may take that shortcut (see `highlightsFromMarkdown`).
+ */
+export function hasOnlyKnownRules(md: unknown): boolean {
+  const instance = md as MarkdownIt;
+  if (typeof instance?.core?.ruler?.getRules !== "function" || typeof instance.block?.ruler?.getRules !== "function") return false;
+  const core = instance.core.ruler.getRules("");
+  const block = instance.block.ruler.getRules("");
+  const checked = knownRulesChecked.get(instance);
+  if (checked && checked.core === core && checked.block === block) return checked.ok;
+  const builtIn = builtInRulesOf(instance);
+  const applications = instances.get(instance)?.applications ?? [];
+  const ok =
+    builtIn !== null &&
+    core.every((rule) => builtIn.core.has(rule) || applications.some((application) => rule === application.beforeBlock || rule === application.elementsRule)) &&
+    block.every((rule) => builtIn.block.has(rule) || applications.some((application) => application.blockRules.has(rule))) &&
+    readsSimpleList(instance);
+  knownRulesChecked.set(instance, { core, block, ok });
+  return ok;
+}
+
+/** A two-item list parses to a list of two items of one paragraph each (false if lists or paragraphs are disabled). */
+function readsSimpleList(md: MarkdownIt): boolean {
+  const types = md.parse("- a b.\n- c", {}).map((token) => `${token.type}:${token.level}:${token.type === "inline" ? token.content : ""}`);
+  const item = (text: string) => ["list_item_open:1:", "paragraph_open:2:", `inline:3:${text}`, "paragraph_close:2:", "list_item_close:1:"];
+  return types.join(" ") === ["bullet_list_open:0:", ...item("a b."), ...item("c"), "bullet_list_close:0:"].join(" ");
+}

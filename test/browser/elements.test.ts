@@ -1,0 +1,75 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchChromium, serveDirectory, type StaticServer } from "../helpers/browser.js";
+import { buildExampleSite } from "../helpers/exampleSite.js";
+
+/**
+ * The example site's demo page (/elements/) in Chromium: its YouTube and Vimeo demonstrations ask nothing of YouTube or
+ * Vimeo until the reader presses play, and its own video file is one the browser really plays.
+ */
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDirectory(buildExampleSite());
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The demo page with every request watched: the site's own are served, any other host gets a small local stand-in. */
+async function openDemo(): Promise<{ page: Page; context: BrowserContext; external: string[] }> {
+  const context = await browser.newContext();
+  const external: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.origin)) return route.continue();
+    external.push(url);
+    return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Player</title><p>A stand-in for the provider's player.</p>" });
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/elements/`, { waitUntil: "networkidle" });
+  return { page, context, external };
+}
+
+describe("the demo page in Chromium", () => {
+  test("scrolled to the end, it has asked nothing of another host; a press on YouTube's play asks youtube-nocookie.com only", async () => {
+    const { page, context, external } = await openDemo();
+    try {
+      await page.mouse.wheel(0, 20_000);
+      await page.waitForTimeout(300);
+      expect(external).toEqual([]);
+      await page.getByRole("button", { name: "Play video: Me at the zoo (0:19)" }).click();
+      await page.locator(".newsroom-video--youtube iframe").waitFor();
+      await expect.poll(() => external.length).toBeGreaterThan(0);
+      expect(external.every((url) => url.startsWith("https://www.youtube-nocookie.com/embed/jNQXAC9IVRw"))).toBe(true);
+      // Vimeo's demonstration is still a button: only the video asked for plays.
+      await expect(page.getByRole("button", { name: "Play video: The New Vimeo Player (You Know, For Videos) (1:02)" }).count()).resolves.toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the site's own file plays in the browser's player: about four seconds of video, from this site", async () => {
+    const { page, context, external } = await openDemo();
+    try {
+      const played = await page.locator("video.newsroom-video__player").evaluate(async (video: HTMLVideoElement) => {
+        video.muted = true;
+        await video.play();
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        return { duration: video.duration, time: video.currentTime, width: video.videoWidth, height: video.videoHeight, source: video.currentSrc };
+      });
+      expect(played.duration).toBeGreaterThan(3.5);
+      expect(played.duration).toBeLessThan(4.5);
+      expect(played.time).toBeGreaterThan(0);
+      expect([played.width, played.height]).toEqual([320, 180]);
+      expect(new URL(played.source).pathname).toBe("/assets/demo/test-pattern.mp4");
+      expect(external).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

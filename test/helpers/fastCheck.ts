@@ -1,0 +1,24 @@
+/**
+ * The property tests' shared settings: 1,000 runs per property; FAST_CHECK_RUNS=100000 for a long run;
+ * FAST_CHECK_SEED (and FAST_CHECK_PATH) from a failure's report replays it.
+ */
+import fc from "fast-check";
+
+function integerFromEnvironment(name: string, minimum: number): number | undefined {
+  const value = process.env[name];
+  if (value === undefined || value === "") return undefined;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < minimum) throw new Error(`${name} must be a whole number of at least ${minimum}, not ${JSON.stringify(value)}`);
+  return number;
+}
+
+export const RUNS = integerFromEnvironment("FAST_CHECK_RUNS", 1) ?? 1000;
+const SEED = integerFromEnvironment("FAST_CHECK_SEED", -(2 ** 31));
+const PATH = process.env["FAST_CHECK_PATH"] || undefined;
+export const settings: fc.Parameters<unknown> = { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }) };
+/** Generous for 1,000 runs; scales with FAST_CHECK_RUNS. */
+export const TIMEOUT = 60_000 * Math.max(1, RUNS / 1000);
+
+/** Asserts a property over `arbitrary` with the shared settings. */
+export const prop = <T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void): void =>
+  fc.assert(fc.property(arbitrary, predicate), settings as fc.Parameters<[T]>);
