@@ -89,17 +89,26 @@ export function forgetReadStories(md: MarkdownIt): void {
   for (const application of instance.applications) application.readElements.clear();
 }
 
-/** markdown-it's own rules, per markdown-it class. */
-const builtInRules = new WeakMap<object, { block: Set<BlockRule>; core: Set<CoreRule> } | null>();
+/** markdown-it's own rules, and its block parser's own methods, per markdown-it class. */
+interface BuiltIn {
+  block: Set<BlockRule>;
+  core: Set<CoreRule>;
+  parser: Pick<MarkdownIt["block"], "parse" | "tokenize">;
+}
+const builtInRules = new WeakMap<object, BuiltIn | null>();
 
-function builtInRulesOf(md: MarkdownIt): { block: Set<BlockRule>; core: Set<CoreRule> } | null {
+function builtInRulesOf(md: MarkdownIt): BuiltIn | null {
   const constructor = md.constructor as new () => MarkdownIt;
   let rules = builtInRules.get(constructor);
   if (rules === undefined) {
     try {
       // The "default" preset enables every rule markdown-it has.
       const fresh = new constructor();
-      rules = { block: new Set(fresh.block.ruler.getRules("")), core: new Set(fresh.core.ruler.getRules("")) };
+      rules = {
+        block: new Set(fresh.block.ruler.getRules("")),
+        core: new Set(fresh.core.ruler.getRules("")),
+        parser: { parse: fresh.block.parse, tokenize: fresh.block.tokenize },
+      };
     } catch {
       rules = null;
     }
@@ -116,15 +125,16 @@ function builtInRulesOf(md: MarkdownIt): { block: Set<BlockRule>; core: Set<Core
  */
 export function canHandOver(md: MarkdownIt, instance: Instance): boolean {
   if (instance.applications.length !== 1) return false;
+  const builtIn = builtInRulesOf(md);
+  // A block parser replaced outright (not through its rules) could do anything.
+  if (builtIn === null || md.block.parse !== builtIn.parser.parse || md.block.tokenize !== builtIn.parser.tokenize) return false;
   const core = md.core.ruler.getRules("");
   const block = md.block.ruler.getRules("");
   const checked = instance.checked;
   if (checked && checked.core === core && checked.block === block) return checked.ok;
   const { beforeBlock, blockRule, elementsRule, blockRules } = instance.applications[0]!;
-  const builtIn = builtInRulesOf(md);
   const at = core.indexOf(beforeBlock);
   const ok =
-    builtIn !== null &&
     blockRule !== undefined &&
     builtIn.core.has(blockRule) &&
     at !== -1 &&
