@@ -89,7 +89,7 @@ export function forgetReadStories(md: MarkdownIt): void {
   for (const application of instance.applications) application.readElements.clear();
 }
 
-/** markdown-it's own rules, and its block parser's own methods, per markdown-it class. */
+/** markdown-it's own rules, and its block parser's own methods, per block parser class. */
 interface BuiltIn {
   block: Set<BlockRule>;
   core: Set<CoreRule>;
@@ -98,21 +98,22 @@ interface BuiltIn {
 const builtInRules = new WeakMap<object, BuiltIn | null>();
 
 function builtInRulesOf(md: MarkdownIt): BuiltIn | null {
-  const constructor = md.constructor as new () => MarkdownIt;
-  let rules = builtInRules.get(constructor);
+  const Block = md.block.constructor as new () => MarkdownIt["block"];
+  let rules = builtInRules.get(Block);
   if (rules === undefined) {
     try {
-      // The "default" preset enables every rule markdown-it has.
-      const fresh = new constructor();
+      // New parsers have every rule markdown-it has, enabled.
+      const block = new Block();
+      const core = new (md.core.constructor as new () => MarkdownIt["core"])();
       rules = {
-        block: new Set(fresh.block.ruler.getRules("")),
-        core: new Set(fresh.core.ruler.getRules("")),
-        parser: { parse: fresh.block.parse, tokenize: fresh.block.tokenize },
+        block: new Set(block.ruler.getRules("")),
+        core: new Set(core.ruler.getRules("")),
+        parser: { parse: block.parse, tokenize: block.tokenize },
       };
     } catch {
       rules = null;
     }
-    builtInRules.set(constructor, rules);
+    builtInRules.set(Block, rules);
   }
   return rules;
 }
@@ -164,14 +165,14 @@ const knownRulesChecked = new WeakMap<object, { core: CoreRule[]; block: BlockRu
 export function hasOnlyKnownRules(md: unknown): boolean {
   const instance = md as MarkdownIt;
   if (typeof instance?.core?.ruler?.getRules !== "function" || typeof instance.block?.ruler?.getRules !== "function") return false;
+  const builtIn = builtInRulesOf(instance);
+  if (builtIn === null || instance.block.parse !== builtIn.parser.parse || instance.block.tokenize !== builtIn.parser.tokenize) return false;
   const core = instance.core.ruler.getRules("");
   const block = instance.block.ruler.getRules("");
   const checked = knownRulesChecked.get(instance);
   if (checked && checked.core === core && checked.block === block) return checked.ok;
-  const builtIn = builtInRulesOf(instance);
   const applications = instances.get(instance)?.applications ?? [];
   const ok =
-    builtIn !== null &&
     core.every((rule) => builtIn.core.has(rule) || applications.some((application) => rule === application.beforeBlock || rule === application.elementsRule)) &&
     block.every((rule) => builtIn.block.has(rule) || applications.some((application) => application.blockRules.has(rule))) &&
     readsSimpleList(instance);

@@ -150,6 +150,15 @@ describe("a story read for the collections, then rendered", () => {
     expect(counts.blockParses).toBe(2);
   });
 
+  it("hands nothing over when the block parser itself was replaced", () => {
+    const { md, counts } = setUp();
+    const parse = md.block.parse.bind(md.block);
+    md.block.parse = (...args: Parameters<typeof parse>) => parse(...args);
+    elementsInMarkdown(md, STORY);
+    expect(md.render(STORY, {})).toBe(unaided(STORY).html);
+    expect(counts.blockParses).toBe(2);
+  });
+
   it("hands nothing over from a read that showed an error in place (a preview), so the render reports it too", () => {
     const shown: string[] = [];
     const plugin = { onError: (error: Error) => (shown.push(error.message), `<p class="error"></p>\n`) };
