@@ -10,7 +10,6 @@
  * it has the addresses the page has, e.g. with the path prefix the HTML base plugin adds. The rss plugin's
  * `dateToRfc3339` is not used: it gives UTC, while the feeds keep each story's own offset.
  */
-import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import { atomFeed, jsonFeed, type FeedDescription, type FeedEntry } from "../src/metadata/feeds.js";
 import { absoluteUrl } from "../src/url.js";
 import type { CollectionItem, EleventyConfig, EleventyPage } from "./eleventy.js";
@@ -40,6 +39,9 @@ async function fullContent(config: EleventyConfig, item: CollectionItem, storyUr
   if (typeof rendered !== "string" || rendered === "") return "";
   const page = item.data.page as EleventyPage;
   const transformed = String(await config.getFilter("renderTransforms").call({ page }, rendered, page));
+  // Loaded when a feed is first rendered: the rss plugin brings posthtml and htmlparser2, about 0.2 s of start-up that
+  // sites without feeds should not pay on every build.
+  const { convertHtmlToAbsoluteUrls } = await import("@11ty/eleventy-plugin-rss");
   return convertHtmlToAbsoluteUrls(transformed, storyUrl);
 }
 

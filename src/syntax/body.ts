@@ -87,9 +87,8 @@ const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code 
  * The items of a list written the plainest way, every line "- Text" with the same marker and a letter after one space,
  * and no white space at its end, read without a parse when the parser is a markdown-it with only its own rules and this
  * plugin's: each such line is then one list item holding one paragraph, whose text is the rest of the line, as the
- * parse would find.
- * Anything else (another start, a blank line, a continued item, a carriage return or NUL, which markdown-it first
- * normalises) gives undefined, and the parse decides.
+ * parse would find. Anything else (another start, a blank line, a continued item, a carriage return or NUL, which
+ * markdown-it first normalises) gives undefined, and the parse decides.
  */
 function simpleListItems(source: string, markdown: MarkdownParser): string[] | undefined {
   const marker = source.charCodeAt(0);
