@@ -22,3 +22,17 @@ export const TIMEOUT = 60_000 * Math.max(1, RUNS / 1000);
 /** Asserts a property over `arbitrary` with the shared settings. */
 export const prop = <T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void): void =>
   fc.assert(fc.property(arbitrary, predicate), settings as fc.Parameters<[T]>);
+
+/**
+ * Characters HTML cannot carry: controls that are not whitespace (the parser drops U+0000 from text and flags the
+ * others), noncharacters, and lone surrogates (which cannot even be written as UTF-8). The properties' own oracle,
+ * written apart from `unrepresentableCharacter`, which it checks.
+ */
+export function isCarriable(character: string): boolean {
+  const code = character.codePointAt(0)!;
+  if (code <= 0x1f) return code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
+  if (code >= 0x7f && code <= 0x9f) return false;
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  if (code >= 0xfdd0 && code <= 0xfdef) return false;
+  return (code & 0xfffe) !== 0xfffe;
+}

@@ -35,7 +35,7 @@ import { InvalidValue } from "../../src/fields.js";
 import type { ElementInput, ElementType } from "../../src/types.js";
 import { parseSafeUrl } from "../../src/url.js";
 import { newsroomMd } from "../helpers/newsroom.js";
-import { TIMEOUT, prop } from "../helpers/fastCheck.js";
+import { isCarriable, TIMEOUT, prop } from "../helpers/fastCheck.js";
 
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -65,18 +65,6 @@ const HOSTILE = [
   "\u2029", "\u3000", "\ufeff", "e\u0301", "\ufffd", "👩‍👩‍👧", "🇲🇽", "مرحبا بالعالم", "שלום עולם", "漢字", "Ñandú", "ß",
 ];
 
-/**
- * Characters HTML cannot carry: controls that are not whitespace (the parser drops U+0000 from text and flags the
- * others), noncharacters, and lone surrogates (which cannot even be written as UTF-8).
- */
-function isCarriable(character: string): boolean {
-  const code = character.codePointAt(0)!;
-  if (code <= 0x1f) return code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
-  if (code >= 0x7f && code <= 0x9f) return false;
-  if (code >= 0xd800 && code <= 0xdfff) return false;
-  if (code >= 0xfdd0 && code <= 0xfdef) return false;
-  return (code & 0xfffe) !== 0xfffe;
-}
 const UNCARRIABLE = ["\u0000", "\u0001", "\u0007", "\u0008", "\u000b", "\u000e", "\u001b", "\u001f", "\u007f", "\u0085", "\u009f", "\ufdd0", "\ufffe", "\uffff", "\ud800", "\udfff", "\u{1fffe}"];
 
 const carriableOnly = (text: string) => [...text].filter(isCarriable).join("");

@@ -18,7 +18,7 @@ import { renderStoryHead } from "../../src/metadata/head.js";
 import { TWITTER_DESCRIPTION_LIMIT, TWITTER_TITLE_LIMIT, truncateOnWord } from "../../src/metadata/socialCards.js";
 import type { StoryMetadata } from "../../src/metadata/types.js";
 import { parseHeadFragment, SITE, storyMetadata, video } from "../helpers/storyMetadata.js";
-import { TIMEOUT, prop } from "../helpers/fastCheck.js";
+import { isCarriable, TIMEOUT, prop } from "../helpers/fastCheck.js";
 
 /** No lone surrogate (String#isWellFormed, which ES2023 typings lack). */
 const isWellFormed = (text: string) => !/\p{Cs}/u.test(text);
@@ -33,14 +33,6 @@ const HOSTILE = [
 ];
 const UNCARRIABLE = ["\u0000", "\u0001", "\u001f", "\u007f", "\u0085", "\ufdd0", "\ufffe", "\uffff", "\ud800", "\udfff", "\u{1fffe}"];
 
-function isCarriable(character: string): boolean {
-  const code = character.codePointAt(0)!;
-  if (code <= 0x1f) return code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
-  if (code >= 0x7f && code <= 0x9f) return false;
-  if (code >= 0xd800 && code <= 0xdfff) return false;
-  if (code >= 0xfdd0 && code <= 0xfdef) return false;
-  return (code & 0xfffe) !== 0xfffe;
-}
 
 const unit = (withUncarriable: boolean) =>
   fc.oneof(
