@@ -6,5 +6,7 @@ export default defineConfig({
     // Integration tests build whole Eleventy sites.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // One temporary folder for the whole run, removed at its end (see the file).
+    globalSetup: ["test/globalSetup.ts"],
   },
 });

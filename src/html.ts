@@ -20,8 +20,12 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 
 /** Escapes text for use in element content and in quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
+  // Most text has nothing to escape: then it is returned as it is, without the replacing pass.
+  return HAS_SPECIAL.test(text) ? text.replace(SPECIALS, (character) => ESCAPES[character] ?? character) : text;
 }
+
+const HAS_SPECIAL = /[&<>"']/;
+const SPECIALS = /[&<>"']/g;
 
 function toHtml(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return "";
@@ -33,9 +37,7 @@ function toHtml(value: HtmlValue): string {
 /** Tagged template: `html\`<p>${text}</p>\`` escapes `text`; nested `html` results pass through untouched. */
 export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
   let out = strings[0] ?? "";
-  values.forEach((value, index) => {
-    out += toHtml(value) + (strings[index + 1] ?? "");
-  });
+  for (let index = 0; index < values.length; index++) out += toHtml(values[index]) + (strings[index + 1] ?? "");
   return new SafeHtml(out);
 }
 

@@ -219,8 +219,13 @@ export function wordsOf(text: string): string {
 
 /** Text as `wordsOf` compares it: lower-cased, then composed (NFC). */
 function comparable(text: string): string {
-  return text.toLowerCase().normalize("NFC");
+  const lower = text.toLowerCase();
+  // ASCII text is its own NFC form.
+  return NON_ASCII.test(lower) ? lower.normalize("NFC") : lower;
 }
+
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
  * Whether `text` (already `comparable`) holds the words of `quote` in order and next to each other; the same answer as

@@ -1,5 +1,6 @@
 import { ElementFields, UNREPRESENTABLE_FIX, unrepresentableCharacter } from "../fields.js";
 import { html, trustedHtml, type SafeHtml } from "../html.js";
+import { renderInlineWords } from "../markdownWords.js";
 import type { RenderContext } from "../context.js";
 import type { ElementInput, SourceLocation, StoryHighlights } from "../types.js";
 
@@ -32,7 +33,7 @@ export function parseHighlights(input: ElementInput, location: SourceLocation = 
 export function renderHighlights(element: StoryHighlights, context: RenderContext): SafeHtml {
   const heading = trustedHtml(`h${context.headingLevel}`);
   const items = element.items.map(
-    (item) => html`<li class="newsroom-highlights__item">${trustedHtml(context.markdown.renderInline(item, context.env))}</li>\n`,
+    (item) => html`<li class="newsroom-highlights__item">${trustedHtml(renderInlineWords(context.markdown, item, context.env))}</li>\n`,
   );
   const list = html`<ul class="newsroom-highlights__list">
 ${items}</ul>`;

@@ -2,6 +2,7 @@ import { NewsroomError } from "../errors.js";
 import { html, trustedHtml, type SafeHtml } from "../html.js";
 import type { RenderContext } from "../context.js";
 import type { ElementInput, PullQuote, SourceLocation } from "../types.js";
+import { renderWords } from "../markdownWords.js";
 import { parseAttributedWords } from "./attributedWords.js";
 import { languageAttributes, renderAttribution } from "./attribution.js";
 
@@ -16,7 +17,7 @@ const FOCUSABLE = /<(a|area|button|input|select|textarea|iframe|object|embed|vid
  * advice for doc-pullquote) and must hold nothing focusable, or keyboard users would land on something unannounced.
  */
 export function renderPullQuote(element: PullQuote, context: RenderContext): SafeHtml {
-  const words = context.markdown.render(element.text, context.env);
+  const words = renderWords(context.markdown, element.text, context.env);
   if (FOCUSABLE.test(words)) {
     throw new NewsroomError({
       element: "pullquote",

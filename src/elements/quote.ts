@@ -1,6 +1,7 @@
 import { html, trustedHtml, type SafeHtml } from "../html.js";
 import type { RenderContext } from "../context.js";
 import type { ElementInput, Quote, SourceLocation } from "../types.js";
+import { renderWords } from "../markdownWords.js";
 import { parseAttributedWords } from "./attributedWords.js";
 import { languageAttributes, renderAttribution } from "./attribution.js";
 
@@ -12,7 +13,7 @@ export function parseQuote(input: ElementInput, location: SourceLocation = {}): 
 export function renderQuote(element: Quote, context: RenderContext): SafeHtml {
   return html`<figure class="newsroom-quote">
 <blockquote class="newsroom-quote__text"${languageAttributes(element)}>
-${trustedHtml(context.markdown.render(element.text, context.env))}</blockquote>
+${trustedHtml(renderWords(context.markdown, element.text, context.env))}</blockquote>
 <figcaption class="newsroom-quote__attribution">${renderAttribution(element)}</figcaption>
 </figure>`;
 }

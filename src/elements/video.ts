@@ -34,7 +34,8 @@ export interface VideoParseOptions {
 
 export function parseVideo(input: ElementInput, location: SourceLocation = {}, options: VideoParseOptions = {}): Video {
   const providers = options.providers ?? DEFAULT_PROVIDERS;
-  const providerList = providers.map((p) => p.name).join("; ");
+  // Named only in errors: made when one is thrown.
+  const providerList = () => providers.map((p) => p.name).join("; ");
   const fields: ElementFields = new ElementFields("video", input, VIDEO_FIELDS, location);
   if (!fields.has("url") || fields.raw("url") === "") {
     fields.fail(`the required field "url" is ${fields.has("url") ? "empty" : "missing"}`, `give the video's address: ${URL_RULE}`);
@@ -43,13 +44,13 @@ export function parseVideo(input: ElementInput, location: SourceLocation = {}, o
     try {
       return parseSafeUrl(written);
     } catch (error) {
-      if (error instanceof InvalidValue) throw new InvalidValue(error.problem, `${error.fix}. Supported: ${providerList}`);
+      if (error instanceof InvalidValue) throw new InvalidValue(error.problem, `${error.fix}. Supported: ${providerList()}`);
       throw error;
     }
   })!;
   const provider = fields.parsed("url", () => {
     const source = recogniseVideo(url, providers);
-    if (!source) throw new InvalidValue(`"${url}" is not an address any video provider recognises`, `use ${providerList}`);
+    if (!source) throw new InvalidValue(`"${url}" is not an address any video provider recognises`, `use ${providerList()}`);
     return source;
   })!;
   const title = fields.requiredText("title", "the video's title, which names it for every reader and for the play button");

@@ -1,6 +1,7 @@
 import { trustedHtml, html, type SafeHtml } from "../html.js";
 import type { RenderContext } from "../context.js";
 import { renderTime, type DateOptions } from "../dates.js";
+import { renderInlineWords } from "../markdownWords.js";
 import type { Correction } from "./types.js";
 
 /**
@@ -13,7 +14,7 @@ export function renderCorrections(corrections: readonly Correction[], context: R
   const heading = `h${context.headingLevel}`;
   const id = context.ids.claim("newsroom-corrections");
   const items = corrections.map(
-    (correction) => html`<li class="newsroom-corrections__item newsroom-corrections__item--${correction.kind}"><span class="newsroom-corrections__kind">${correction.kind === "update" ? labels.update : labels.correction}</span>, ${renderTime(correction.date, dates, "newsroom-corrections__date")}: ${trustedHtml(context.markdown.renderInline(correction.text, context.env))}</li>\n`,
+    (correction) => html`<li class="newsroom-corrections__item newsroom-corrections__item--${correction.kind}"><span class="newsroom-corrections__kind">${correction.kind === "update" ? labels.update : labels.correction}</span>, ${renderTime(correction.date, dates, "newsroom-corrections__date")}: ${trustedHtml(renderInlineWords(context.markdown, correction.text, context.env))}</li>\n`,
   );
   return html`<section class="newsroom-corrections" aria-labelledby="${id}">
 <${heading} class="newsroom-corrections__heading" id="${id}">${labels.correctionsHeading}</${heading}>

@@ -13,7 +13,8 @@ export const TWITTER_TITLE_LIMIT = 70;
 export const TWITTER_DESCRIPTION_LIMIT = 200;
 
 const ELLIPSIS = "…";
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+/** Made when first needed: loading the segmenter's data costs about 20 ms, which a site without cards should not pay. */
+let graphemes: Intl.Segmenter | undefined;
 /** Space a line may break at; no-break spaces (U+00A0, U+2007, U+202F) join words. */
 const BREAKING_SPACE = /^(?![\u00a0\u2007\u202f])\s+$/u;
 /** What may not end a cut text before the ellipsis. */
@@ -26,6 +27,9 @@ const TRAILING = /[\s,;:\-\u2013\u2014]+$/u;
  */
 export function truncateOnWord(text: string, max: number): string {
   if (!Number.isSafeInteger(max) || max < 1) throw new RangeError(`truncateOnWord: max must be a whole number of at least 1, not ${max}`);
+  // No text has more grapheme clusters than UTF-16 code units.
+  if (text.length <= max) return text;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   const clusters = [...graphemes.segment(text)].map((segment) => segment.segment);
   if (clusters.length <= max) return text;
   const kept = clusters.slice(0, max - 1); // the ellipsis is one character

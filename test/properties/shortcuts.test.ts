@@ -1,7 +1,7 @@
 /**
  * The shortcuts taken for build speed, by property: each gives, for arbitrary input, exactly what the plain way gives
  * (the same value, or the same error). The plain ways are kept here as they were written before the shortcuts: a
- * regular expression pass, a markdown-it parse, a `Map`.
+ * regular expression pass, a markdown-it parse or render, a `Map`, the URL API, a walk over every code point.
  *
  * Runs: 1,000 per property; FAST_CHECK_RUNS=100000 for a long run; FAST_CHECK_SEED from a failure's report replays it.
  */
@@ -10,8 +10,12 @@ import MarkdownIt from "markdown-it";
 import { describe, expect, test } from "vitest";
 import { createIdRegistry, DEFAULT_LABELS } from "../../src/context.js";
 import { NewsroomError } from "../../src/errors.js";
-import { asMarkdownSafeBlock, trustedHtml } from "../../src/html.js";
+import { asMarkdownSafeBlock, escapeHtml, trustedHtml } from "../../src/html.js";
+import { unrepresentableCharacter } from "../../src/fields.js";
 import { newsroomMarkdown } from "../../src/markdown.js";
+import { vimeo, youtube } from "../../src/video/providers.js";
+import { isCarriable, prop } from "../helpers/fastCheck.js";
+import { isPlainRun, renderInlineWords, renderWords, rendersPlainly } from "../../src/markdownWords.js";
 import { repeatsWords, wordsOf } from "../../src/story.js";
 import { parseAttributes } from "../../src/syntax/attributes.js";
 import { dedent, highlightsFromMarkdown, type MarkdownParser } from "../../src/syntax/body.js";
@@ -114,10 +118,154 @@ describe("highlightsFromMarkdown", () => {
   }
 });
 
+describe("renderWords and renderInlineWords (plain words without a parse)", () => {
+  const ascii = Array.from({ length: 95 }, (_, index) => String.fromCharCode(0x20 + index));
+  const words = textOf([...ascii, "Word", "1.", "2)", ":::", " ", "\t", "\n", "\r", "\u00a0", "\u2028", "é", "😀", "&amp;", "http://a.example", "(c)", "--", "..."], 12);
+  const instances: Array<[string, MarkdownIt, boolean]> = [
+    ["markdown-it with the plugin", newsroomMd(), true],
+    ["markdown-it as Eleventy sets it up, with the plugin", eleventyMd(), true],
+    ["markdown-it's commonmark preset", new MarkdownIt("commonmark"), true],
+    ["markdown-it's zero preset (no lists)", new MarkdownIt("zero"), false],
+    ["markdown-it with typographer", new MarkdownIt({ typographer: true }), false],
+    ["markdown-it with linkify", new MarkdownIt({ linkify: true }), false],
+    ["markdown-it with an inline rule of its own", withMentions(new MarkdownIt()), false],
+    ["markdown-it with a text rule of its own", withRendererRule(new MarkdownIt(), "text"), false],
+    ["markdown-it with a paragraph rule of its own", withRendererRule(new MarkdownIt(), "paragraph_open"), false],
+  ];
+
+  for (const [name, md, shortcut] of instances) {
+    test(
+      `gives markdown-it's own render, with ${name}`,
+      () => {
+        expect(rendersPlainly(md)).toBe(shortcut);
+        fc.assert(
+          fc.property(words, (text) => {
+            expect(outcome(() => renderWords(md, text, {}))).toEqual(outcome(() => md.render(text, {})));
+            expect(outcome(() => renderInlineWords(md, text, {}))).toEqual(outcome(() => md.renderInline(text, {})));
+          }),
+          settings,
+        );
+      },
+      TIMEOUT,
+    );
+  }
+
+  test("takes the shortcut for words as authors write them, and not for markup", () => {
+    for (const text of ['He said "we will", and left.', "It's 2017: 1,000 people.", "¿Qué pasó? Nadie lo sabe."]) expect(isPlainRun(text)).toBe(true);
+    for (const text of ["*Very* good", "1. First", "- item", "a\nb", "a & b", "<b>x</b>", "[link](/x)", " padded", "::: quote"]) expect(isPlainRun(text)).toBe(false);
+  });
+
+  test("notices a rule added after the first check", () => {
+    const md = new MarkdownIt();
+    expect(rendersPlainly(md)).toBe(true);
+    withMentions(md);
+    expect(rendersPlainly(md)).toBe(false);
+    expect(renderInlineWords(md, "Hi @jane", {})).toBe(md.renderInline("Hi @jane", {}));
+  });
+});
+
+describe("unrepresentableCharacter and escapeHtml (a regular expression says when there is nothing to do)", () => {
+  // Every code unit class the fast checks draw lines between: controls, DEL and C1, surrogates (paired and lone),
+  // noncharacters in and beyond the BMP, and the characters around each range's ends.
+  const characters = ["a", " ", "\t", "\n", "\f", "\r", "\u0000", "\u0008", "\u000b", "\u000e", "\u001f", "\u007e", "\u007f", "\u009f", "\u00a0", "\ud7ff", "\ud800", "\udbff", "\udc00", "\udfff", "\ue000", "\ufdcf", "\ufdd0", "\ufdef", "\ufdf0", "\ufffd", "\ufffe", "\uffff", "😀", "\u{1fffe}", "\u{10ffff}", "&", "<", ">", '"', "'"];
+  const text = textOf(characters, 12);
+
+  test(
+    "finds what a walk over every code point finds",
+    () => {
+      prop(text, (value) => {
+        const first = [...value].find((character) => !isCarriable(character));
+        expect(unrepresentableCharacter(value)).toBe(first === undefined ? undefined : `U+${first.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`);
+      });
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "escapes as the replacing pass does",
+    () => {
+      const references: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+      prop(text, (value) => {
+        expect(escapeHtml(value)).toBe(value.replace(/[&<>"']/g, (character) => references[character]!));
+      });
+    },
+    TIMEOUT,
+  );
+});
+
+describe("video addresses (built as strings, not through the URL API)", () => {
+  const query = textOf(["a", "Z", "0", " ", "&", "=", "+", "%", "#", "?", "/", "é", "😀", "~", "*", "'"], 8);
+
+  /** The way they were built before: a URL object per address, parameters set through `searchParams`. */
+  function oracle(videoId: string, shorts: boolean, start: number | undefined, playlist: string | null): { embedUrl: string; watchUrl: string } {
+    const embed = new URL(`https://www.youtube-nocookie.com/embed/${videoId}`);
+    if (start) embed.searchParams.set("start", String(start));
+    if (playlist) embed.searchParams.set("list", playlist);
+    const watch = new URL(shorts ? `https://www.youtube.com/shorts/${videoId}` : "https://www.youtube.com/watch");
+    if (!shorts) watch.searchParams.set("v", videoId);
+    if (start) watch.searchParams.set("t", `${start}s`);
+    if (playlist && !shorts) watch.searchParams.set("list", playlist);
+    return { embedUrl: embed.href, watchUrl: watch.href };
+  }
+
+  test(
+    "YouTube's player and watch addresses are what the URL API makes",
+    () => {
+      const videoId = fc.constantFrom("dQw4w9WgXcQ", "a-b_c-D_e1Z", "00000000000");
+      prop(fc.tuple(videoId, fc.boolean(), fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: undefined }), fc.option(query, { nil: null })), ([id, shorts, start, playlist]) => {
+        const written = new URL(shorts ? `https://www.youtube.com/shorts/${id}` : "https://www.youtube.com/watch");
+        if (!shorts) written.searchParams.set("v", id);
+        if (start) written.searchParams.set("t", String(start));
+        if (playlist !== null) written.searchParams.set("list", playlist);
+        const source = youtube.recognise(new URL(written.href), written.href)!;
+        expect({ embedUrl: source.embedUrl, watchUrl: source.watchUrl }).toEqual(oracle(id, shorts, start, playlist));
+      });
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "Vimeo's player address is what the URL API makes",
+    () => {
+      prop(fc.tuple(fc.integer({ min: 1, max: 999_999_999 }), fc.option(query, { nil: null })), ([id, hash]) => {
+        const written = new URL(`https://player.vimeo.com/video/${id}`);
+        if (hash !== null) written.searchParams.set("h", hash);
+        const embed = new URL(`https://player.vimeo.com/video/${id}`);
+        if (hash) embed.searchParams.set("h", hash);
+        embed.searchParams.set("dnt", "1");
+        expect(vimeo.recognise(new URL(written.href), written.href)!.embedUrl).toBe(embed.href);
+      });
+    },
+    TIMEOUT,
+  );
+});
+
 /** markdown-it as Eleventy makes it (HTML on, indented code off), with the plugin as the adapter adds it. */
 function eleventyMd(): MarkdownIt {
   const md = new MarkdownIt({ html: true }).disable("code");
   md.use(newsroomMarkdown, { names: DEFAULT_NAMES, renderContext: () => ({ markdown: md, labels: DEFAULT_LABELS, ids: createIdRegistry(), headingLevel: 2 }) });
+  return md;
+}
+
+/** An inline rule of a site's own: "@name" is a link to the person's page. */
+function withMentions(md: MarkdownIt): MarkdownIt {
+  md.inline.ruler.push("mention", (state, silent) => {
+    const match = /^@([a-z]+)/.exec(state.src.slice(state.pos));
+    if (!match) return false;
+    if (!silent) {
+      state.push("link_open", "a", 1).attrSet("href", `/people/${match[1]}/`);
+      state.push("text", "", 0).content = match[0];
+      state.push("link_close", "a", -1);
+    }
+    state.pos += match[0].length;
+    return true;
+  });
+  return md;
+}
+
+/** A renderer rule of a site's own. */
+function withRendererRule(md: MarkdownIt, rule: "text" | "paragraph_open"): MarkdownIt {
+  md.renderer.rules[rule] = rule === "text" ? (tokens, index) => tokens[index]!.content.toUpperCase() : () => '<p class="lead">';
   return md;
 }
 
