@@ -64,6 +64,15 @@ export class StoryReader {
 
   reset(): void {
     this.#cache.clear();
+    this.#stories = undefined;
+  }
+
+  #stories: { api: CollectionApi; tag: string; items: readonly CollectionItem[] } | undefined;
+
+  /** The stories of this build, newest first; found once per build, whichever collection asks first. */
+  storiesOf(api: CollectionApi, tag: string): readonly CollectionItem[] {
+    if (this.#stories?.api !== api || this.#stories.tag !== tag) this.#stories = { api, tag, items: api.getFilteredByTag(tag).slice().sort(newestFirst) };
+    return this.#stories.items;
   }
 
   read(item: CollectionItem): ExtractResult {
@@ -108,13 +117,9 @@ export class StoryReader {
 
 export function registerCollections(config: EleventyConfig, state: BuildState, reader: StoryReader): void {
   const { collections, storyTag } = state.options;
-  // The four collections start from the same stories: sorted once while the tagged stories stay the same ones.
-  let sorted: { tagged: readonly CollectionItem[]; stories: CollectionItem[] } | undefined;
-  const stories = (api: CollectionApi) => {
-    const tagged = api.getFilteredByTag(storyTag);
-    if (!sorted || !sameItems(sorted.tagged, tagged)) sorted = { tagged, stories: tagged.slice().sort(newestFirst) };
-    return sorted.stories.slice();
-  };
+  // The four collections start from the same stories, found and sorted once per build (Eleventy's getFilteredByTag
+  // sorts every page of the site each time it is called).
+  const stories = (api: CollectionApi) => reader.storiesOf(api, storyTag).slice();
 
   // While previewing, a story with a broken element keeps building (its page shows the error in place); it is left
   // out of the collections until fixed, and the log says so once per build.
@@ -144,10 +149,6 @@ export function registerCollections(config: EleventyConfig, state: BuildState, r
   config.addCollection(collections.highlights, (api) => elementsOf(api, (e): e is StoryHighlights => e.type === "highlights"));
   config.addCollection(collections.quotes, (api) => elementsOf(api, (e): e is Quote | PullQuote => e.type === "quote" || e.type === "pullquote"));
   config.addCollection(collections.videos, (api) => elementsOf(api, (e): e is Video => e.type === "video"));
-}
-
-function sameItems(a: readonly CollectionItem[], b: readonly CollectionItem[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 function storyTitle(story: CollectionItem): string {

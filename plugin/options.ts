@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { DateTime, Info } from "luxon";
 import type { FeedOptions } from "./feeds.js";
 import type { SitemapOptions } from "./sitemaps.js";
 import {
@@ -338,8 +338,12 @@ function publisher(value: unknown): NonNullable<ResolvedSite["publisher"]> {
   return { name, url, logo: { src: text("site.publisher.logo.src", logo["src"], "/assets/logo.png"), width: size("width"), height: size("height") } };
 }
 
+/**
+ * What `DateTime.setZone(name)` accepts: an IANA zone, "UTC", a fixed offset such as "UTC+3", or "system". Asked of
+ * luxon's zone parser directly, so checking the options does not make luxon work out the system's locale (~30 ms).
+ */
 export function isTimeZone(name: string): boolean {
-  return DateTime.local().setZone(name).isValid;
+  return Info.normalizeZone(name)?.isValid ?? false;
 }
 
 export function isLocale(tag: string): boolean {

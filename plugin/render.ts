@@ -50,7 +50,7 @@ export function renderFromTemplate(state: BuildState, request: RenderRequest): s
               state.parseOptions,
             );
     const context = state.renderContext(page, { page }, request.lead);
-    return renderElement(element, { ...context, headingLevel: request.headingLevel ?? context.headingLevel, landmark: request.landmark ?? true }).toString();
+    return renderElement(element, Object.assign({}, context, { headingLevel: request.headingLevel ?? context.headingLevel, landmark: request.landmark ?? true })).toString();
   } catch (error) {
     if (!(error instanceof NewsroomError)) throw error;
     return state.reportInPlace(error.locate(location));

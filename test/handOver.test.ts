@@ -188,3 +188,23 @@ describe("a story read for the collections, then rendered", () => {
     expect(counts).toEqual({ blockParses: 2, videoParses: 1 });
   });
 });
+
+
+describe("a story without a ':::' line", () => {
+  it("is not read at all: it holds no element, and its render parses it as without the plugin", () => {
+    const { md } = setUp();
+    let parses = 0;
+    const State = md.core.State;
+    md.core.State = class extends State {
+      constructor(...args: ConstructorParameters<typeof State>) {
+        super(...args);
+        parses++;
+      }
+    };
+    expect(elementsInMarkdown(md, "Just words.\n\n- and a list\n\nWords again: two colons, ::, are not three.\n")).toEqual([]);
+    expect(parses).toBe(0);
+    // One with an element is read (the count includes the probe that lets the highlights list be read without a parse).
+    expect(elementsInMarkdown(md, "Just words.\n\n::: highlights\n- One\n:::\n")).toHaveLength(1);
+    expect(parses).toBeGreaterThan(0);
+  });
+});

@@ -4,8 +4,8 @@
  * written as HTML (what plain Eleventy's render does). Wall time of a build varies by ±30 % on a shared machine; this
  * isolates the part the plugin adds, so a change to it can be seen in a minute.
  *
- *   npm run build:plugin && node scripts/bench/micro.ts            (Node 22.6+), or
- *   npm run build:plugin && node --import tsx scripts/bench/micro.ts [--stories 4000] [--rounds 5]
+ *   npm run bench:micro                          (4,000 stories, 5 warm passes)
+ *   npm run bench:micro -- --stories 1000 --rounds 10
  *
  * It loads the published build (`dist/`) through a stand-in for Eleventy's config that runs the plugin's own
  * `amendLibrary` and collection callbacks, so the code measured is the code a site runs. "Cold" is the first pass
@@ -77,19 +77,29 @@ const items: Item[] = stories.map((story, index) => ({
 for (const item of items) item.data["page"] = { inputPath: item.inputPath, rawInput: item.rawInput, url: item.url };
 const api = { getFilteredByTag: () => items };
 
+const pluginPages: string[] = [];
+const plainPages: string[] = [];
+
 function plugin(): { read: number; render: number } {
   site.before();
   const start = performance.now();
   for (const callback of site.collections.values()) callback(api);
   const read = performance.now();
-  for (const item of items) site.md.render(item.rawInput, { page: item.data["page"] });
+  for (let index = 0; index < items.length; index++) pluginPages[index] = site.md.render(items[index]!.rawInput, { page: items[index]!.data["page"] });
   return { read: read - start, render: performance.now() - read };
 }
 
 function plain(): number {
   const start = performance.now();
-  for (const body of plainBodies) plainMd.render(body, {});
+  for (let index = 0; index < plainBodies.length; index++) plainPages[index] = plainMd.render(plainBodies[index]!, {});
   return performance.now() - start;
+}
+
+/** The two ways must write the same pages, or the comparison means nothing. */
+function checkSamePages(): void {
+  const differing = pluginPages.findIndex((page, index) => page !== plainPages[index]);
+  if (differing !== -1) throw new Error(`${stories[differing]!.file}: the plugin's render differs from the plain one:\n${pluginPages[differing]}\n---\n${plainPages[differing]}`);
+  console.log(`All ${count} story bodies render to the same HTML both ways.`);
 }
 
 const perStory = (ms: number) => `${((ms * 1000) / count).toFixed(1)} µs`;
@@ -98,6 +108,7 @@ for (let round = 0; round <= rounds; round++) {
   const a = plugin();
   const b = plain();
   results.push({ ...a, plain: b });
+  if (round === 0) checkSamePages();
   const label = round === 0 ? "cold" : `warm ${round}`;
   console.log(
     `${label.padEnd(7)} plugin: read ${perStory(a.read)} + render ${perStory(a.render)} = ${perStory(a.read + a.render)} a story; plain render ${perStory(b)}; added ${perStory(a.read + a.render - b)}`,

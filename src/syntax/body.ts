@@ -122,14 +122,14 @@ export function inputWithBody(
       if (Object.hasOwn(input, "items")) {
         throw new NewsroomError({ element: type, problem: "items are given both as a field and as content", fix: "keep one of the two", ...location });
       }
-      return { ...input, items: highlightsFromMarkdown(body, markdown, location) };
+      return Object.assign({}, input, { items: highlightsFromMarkdown(body, markdown, location) });
     case "quote":
     case "pullquote":
       if (body === undefined) return input;
       if (Object.hasOwn(input, "text") && hasBody) {
         throw new NewsroomError({ element: type, problem: "the words are given both as a text field and as content", fix: "keep one of the two", ...location });
       }
-      return Object.hasOwn(input, "text") ? input : { ...input, text: dedent(body) };
+      return Object.hasOwn(input, "text") ? input : Object.assign({}, input, { text: dedent(body) });
     case "video":
     case "dateline":
       if (hasBody) {

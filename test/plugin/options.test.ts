@@ -1,10 +1,16 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_OPTIONS, resolveOptions } from "../../plugin/options.js";
+import { DateTime } from "luxon";
+import { DEFAULT_OPTIONS, isTimeZone, resolveOptions } from "../../plugin/options.js";
 import { buildSite } from "../helpers/eleventy.js";
 import { failureOf } from "../helpers/errors.js";
 import { parseDocument, readableText } from "../helpers/html.js";
 
 describe("options are merged with defaults and checked at config time", () => {
+  test("a time zone is what luxon's setZone accepts", () => {
+    const names = ["America/New_York", "america/new_york", "Europe/Madrid", "Etc/GMT+5", "UTC", "utc", "GMT", "UTC+3", "UTC-05:30", "system", "local", "default", "Mars/Olympus", "", "+03:00", "EST", "Z"];
+    for (const name of names) expect([name, isTimeZone(name)]).toEqual([name, DateTime.local().setZone(name).isValid]);
+  });
+
   test("no options gives the defaults", () => {
     expect(resolveOptions()).toEqual(DEFAULT_OPTIONS);
   });
