@@ -4,12 +4,12 @@
  * as the text escaped (in a paragraph, for a block): a whole parse for that costs more than everything else the element
  * does. When the instance is a plain markdown-it (its own rules and this plugin's, default rendering, no typographer or
  * linkify) and the words hold nothing Markdown could read as markup, they are escaped the way markdown-it's text rule
- * escapes them instead. Anything else goes through markdown-it. test/properties/markdownWords.test.ts checks that both
- * ways give the same bytes, for arbitrary text and several instances.
+ * escapes them instead. Anything else goes through markdown-it. test/properties/shortcuts.test.ts checks that both ways
+ * give the same bytes, for arbitrary text and nine instances.
  */
 import type MarkdownIt from "markdown-it";
 import type { MarkdownRenderer } from "./context.js";
-import { hasOnlyKnownRules, sameRules } from "./handOver.js";
+import { hasOnlyKnownRules, sameList } from "./handOver.js";
 
 /**
  * Text that markdown-it reads as one run of text whatever its options: no character that starts inline markup
@@ -45,8 +45,10 @@ interface Checked {
 const checked = new WeakMap<object, Checked>();
 const builtInInline = new WeakMap<object, { rules: Set<unknown>; renderer: Record<string, unknown> } | null>();
 
-/** What `rendersPlainly` depends on: the rule lists (markdown-it keeps the same arrays until one changes), the
- * renderer's rules and methods, and the methods that render. */
+/**
+ * What `rendersPlainly` depends on: the rule lists (markdown-it keeps the same arrays until one changes), the
+ * renderer's rules and methods, and the methods that render.
+ */
 function dependencies(md: MarkdownIt): unknown[] {
   const rules = md.renderer.rules;
   return [
@@ -79,7 +81,7 @@ export function rendersPlainly(markdown: MarkdownRenderer): boolean {
   if (typeof md.inline?.ruler?.getRules !== "function" || typeof md.renderer?.rules !== "object") return false;
   const on = dependencies(md);
   const last = checked.get(md);
-  if (last && sameRules(last.on, on)) return last.ok;
+  if (last && sameList(last.on, on)) return last.ok;
   const ok = hasOnlyKnownRules(md) && hasBuiltInInline(md) && probe(md);
   checked.set(md, { on, ok });
   return ok;

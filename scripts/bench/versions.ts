@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildOnce, type BuildResult } from "./build.js";
 import { linkPackage, StaticRenderer, writeSite } from "./corpus.js";
-import { median, min, seconds, table } from "./stats.js";
+import { max, median, min, seconds, table } from "./stats.js";
 
 const repository = resolve(import.meta.dirname, "../..");
 const { values: flags } = parseArgs({
@@ -69,4 +69,15 @@ for (const name of names) {
   ]);
 }
 console.log(table(rows));
+// The machine's speed drifts during a run (other work, caches): each round's builds ran next to each other, so the
+// ratios within a round are less disturbed than the ratio of medians taken over the whole run.
+const perRound = (name: string, pick: (result: BuildResult) => number) =>
+  results.get(name)!.map((result, round) => pick(result) / pick(results.get("plain")![round]!));
+for (const name of names.filter((name) => name !== "plain")) {
+  const cpuRatios = perRound(name, (result) => result.cpuMs);
+  const wallRatios = perRound(name, (result) => result.wallMs);
+  console.log(
+    `${name} ÷ plain within each round: CPU median ${median(cpuRatios).toFixed(3)} (${min(cpuRatios).toFixed(3)}–${max(cpuRatios).toFixed(3)}), wall median ${median(wallRatios).toFixed(3)} (${min(wallRatios).toFixed(3)}–${max(wallRatios).toFixed(3)})`,
+  );
+}
 rmSync(scratch, { recursive: true, force: true });

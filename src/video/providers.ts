@@ -41,8 +41,8 @@ const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 
 /**
  * `base` (an address without a query or fragment, whose every character a URL keeps as it is) with the given
- * parameters, the ones without a value (or with an empty one) left out: what setting them through `URL.searchParams` gives, without building
- * two URL objects per video.
+ * parameters, those without a value (or with an empty one) left out: what setting them through `URL.searchParams`
+ * gives, without building two URL objects per video.
  */
 function withQuery(base: string, parameters: ReadonlyArray<readonly [string, string | null | undefined]>): string {
   const query = new URLSearchParams();
