@@ -126,9 +126,8 @@ function builtInRulesOf(md: MarkdownIt): BuiltIn | null {
  */
 export function canHandOver(md: MarkdownIt, instance: Instance): boolean {
   if (instance.applications.length !== 1) return false;
-  const builtIn = builtInRulesOf(md);
-  // A block parser replaced outright (not through its rules) could do anything.
-  if (builtIn === null || md.block.parse !== builtIn.parser.parse || md.block.tokenize !== builtIn.parser.tokenize) return false;
+  const builtIn = builtInParserOf(md);
+  if (builtIn === null) return false;
   const core = md.core.ruler.getRules("");
   const block = md.block.ruler.getRules("");
   const checked = instance.checked;
@@ -141,9 +140,20 @@ export function canHandOver(md: MarkdownIt, instance: Instance): boolean {
     at !== -1 &&
     core[at + 1] === blockRule &&
     core[at + 2] === elementsRule &&
-    block.every((rule) => builtIn.block.has(rule) || blockRules.has(rule));
+    knownBlockRules(block, builtIn, [{ blockRules }]);
   instance.checked = { core, block, ok };
   return ok;
+}
+
+/** markdown-it's own rules for `md`, if its block parser is markdown-it's: one replaced outright could do anything. */
+function builtInParserOf(md: MarkdownIt): BuiltIn | null {
+  const builtIn = builtInRulesOf(md);
+  return builtIn !== null && md.block.parse === builtIn.parser.parse && md.block.tokenize === builtIn.parser.tokenize ? builtIn : null;
+}
+
+/** Whether every block rule is markdown-it's own or one of these applications' of this plugin. */
+function knownBlockRules(block: readonly BlockRule[], builtIn: BuiltIn, applications: ReadonlyArray<Pick<Application, "blockRules">>): boolean {
+  return block.every((rule) => builtIn.block.has(rule) || applications.some((application) => application.blockRules.has(rule)));
 }
 
 /** What markdown-it's reference rule does with each definition, in the order the read found them. */
@@ -165,8 +175,8 @@ const knownRulesChecked = new WeakMap<object, { core: CoreRule[]; block: BlockRu
 export function hasOnlyKnownRules(md: unknown): boolean {
   const instance = md as MarkdownIt;
   if (typeof instance?.core?.ruler?.getRules !== "function" || typeof instance.block?.ruler?.getRules !== "function") return false;
-  const builtIn = builtInRulesOf(instance);
-  if (builtIn === null || instance.block.parse !== builtIn.parser.parse || instance.block.tokenize !== builtIn.parser.tokenize) return false;
+  const builtIn = builtInParserOf(instance);
+  if (builtIn === null) return false;
   const core = instance.core.ruler.getRules("");
   const block = instance.block.ruler.getRules("");
   const checked = knownRulesChecked.get(instance);
@@ -174,7 +184,7 @@ export function hasOnlyKnownRules(md: unknown): boolean {
   const applications = instances.get(instance)?.applications ?? [];
   const ok =
     core.every((rule) => builtIn.core.has(rule) || applications.some((application) => rule === application.beforeBlock || rule === application.elementsRule)) &&
-    block.every((rule) => builtIn.block.has(rule) || applications.some((application) => application.blockRules.has(rule))) &&
+    knownBlockRules(block, builtIn, applications) &&
     readsSimpleList(instance);
   knownRulesChecked.set(instance, { core, block, ok });
   return ok;

@@ -314,6 +314,13 @@ function findClose(tokens: Token[], openIndex: number): number {
   return tokens.length - 1;
 }
 
+/** An element a Markdown source holds, with the 1-based lines of its opening and closing markers. */
+export interface MarkdownElement {
+  element: NewsroomElement;
+  line: number;
+  endLine: number;
+}
+
 /**
  * Reads the elements that a Markdown source holds, in order, with their 1-based lines in that source.
  *
@@ -321,7 +328,7 @@ function findClose(tokens: Token[], openIndex: number): number {
  * and the rules after it (links, typography) cannot add or change an element. What was read is handed to the render
  * of the same source (see `handOver.ts`): the block tokens when it renders this exact source, else the elements.
  */
-export function elementsInMarkdown(md: MarkdownIt, source: string, env: object = {}): Array<{ element: NewsroomElement; line: number; endLine: number }> {
+export function elementsInMarkdown(md: MarkdownIt, source: string, env: object = {}): MarkdownElement[] {
   // Every container opens with a line of three colons or more: a source without one holds no element, and its render
   // parses it as it would without the plugin (nothing read, nothing kept).
   if (!source.includes(":::")) return [];
@@ -337,7 +344,7 @@ export function elementsInMarkdown(md: MarkdownIt, source: string, env: object =
   } finally {
     currentRead = outer;
   }
-  const found: Array<{ element: NewsroomElement; line: number; endLine: number }> = [];
+  const found: MarkdownElement[] = [];
   for (const token of state.tokens) {
     const meta = token.meta as ElementTokenMeta | null;
     if (token.type.startsWith("newsroom_") && meta?.element && token.map) {

@@ -5,7 +5,7 @@ import { parseElement, type ParseOptions } from "./elements/index.js";
 import { elementsInMarkdown } from "./markdown.js";
 import { inputFromArguments } from "./syntax/arguments.js";
 import { inputWithBody } from "./syntax/body.js";
-import { argumentValues, scanTemplateTags, type TagNames } from "./syntax/templateTags.js";
+import { argumentValues, lineStarts, scanTemplateTags, type TagNames } from "./syntax/templateTags.js";
 import type { ElementInput, ElementType, NewsroomElement, PullQuote } from "./types.js";
 
 /** The front matter keys that hold elements of the story itself. */
@@ -74,12 +74,12 @@ export function extractStoryElements(story: StorySource, options: ExtractOptions
 
   if (story.isMarkdown) {
     // Offsets of line starts, needed only to cut pull quotes out of the body: made on the first one.
-    let lineStarts: number[] | undefined;
+    let starts: number[] | undefined;
     for (const found of elementsInMarkdown(options.markdown, body, options.markdownEnv ?? {})) {
       bodyElements.push({ element: found.element, line: found.line + lineOffset, origin: "markdown" });
       if (found.element.type !== "pullquote") continue;
-      lineStarts ??= lineStartsOf(body);
-      removedRanges.push([lineStarts[found.line - 1]!, lineStarts[found.endLine] ?? body.length]);
+      starts ??= lineStarts(body);
+      removedRanges.push([starts[found.line - 1]!, starts[found.endLine] ?? body.length]);
     }
   }
 
@@ -194,13 +194,6 @@ function pullQuoteNotInBody(element: PullQuote, location: { file?: string | unde
   });
 }
 
-/** Where each line of `text` starts. */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
-  return starts;
-}
-
 function removeRanges(text: string, ranges: Array<[number, number]>): string {
   let out = "";
   let position = 0;
@@ -273,8 +266,7 @@ const isHighSurrogate = (code: number) => (code & 0xfc00) === 0xd800;
 const isLowSurrogate = (code: number) => (code & 0xfc00) === 0xdc00;
 
 function codePointLength(text: string, index: number): number {
-  const isPair = (text.charCodeAt(index) & 0xfc00) === 0xd800 && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00;
-  return isPair ? 2 : 1;
+  return isHighSurrogate(text.charCodeAt(index)) && isLowSurrogate(text.charCodeAt(index + 1)) ? 2 : 1;
 }
 
 function isWordAt(text: string, index: number): boolean {
@@ -283,6 +275,6 @@ function isWordAt(text: string, index: number): boolean {
 
 function isWordBefore(text: string, index: number): boolean {
   if (index <= 0) return false;
-  const isPair = index >= 2 && (text.charCodeAt(index - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(index - 2) & 0xfc00) === 0xd800;
+  const isPair = index >= 2 && isLowSurrogate(text.charCodeAt(index - 1)) && isHighSurrogate(text.charCodeAt(index - 2));
   return isWordCodePoint(text, isPair ? index - 2 : index - 1, index);
 }

@@ -36,10 +36,16 @@ const TAG = /\{%-?\s*([A-Za-z_][\w-]*)([\s\S]*?)-?%\}/g;
 const SKIPPED = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{#[\s\S]*?#\}/g;
 const OUTPUT = /\{\{-?\s*([A-Za-z_][\w.[\]"']*)\s*\|\s*([A-Za-z_][\w-]*)([\s\S]*?)-?\}\}/g;
 
+/** Where each line of `text` starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
+  return starts;
+}
+
 /** Maps offsets to 1-based lines in O(log n), so a story with hundreds of elements stays linear to scan. */
 function lineFinder(source: string): (offset: number) => number {
-  const starts = [0];
-  for (let index = source.indexOf("\n"); index !== -1; index = source.indexOf("\n", index + 1)) starts.push(index + 1);
+  const starts = lineStarts(source);
   return (offset) => {
     let low = 0;
     let high = starts.length - 1;

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium, serveDirectory, type StaticServer } from "../helpers/browser.js";
+import { launchChromium, serveDirectory, watchedContext, type StaticServer } from "../helpers/browser.js";
 import { buildExampleSite } from "../helpers/exampleSite.js";
 
 /**
@@ -22,14 +22,7 @@ afterAll(async () => {
 
 /** The demo page with every request watched: the site's own are served, any other host gets a small local stand-in. */
 async function openDemo(): Promise<{ page: Page; context: BrowserContext; external: string[] }> {
-  const context = await browser.newContext();
-  const external: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.origin)) return route.continue();
-    external.push(url);
-    return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Player</title><p>A stand-in for the provider's player.</p>" });
-  });
+  const { context, external } = await watchedContext(browser, server.origin);
   const page = await context.newPage();
   await page.goto(`${server.origin}/elements/`, { waitUntil: "networkidle" });
   return { page, context, external };

@@ -4,7 +4,7 @@ import { brotliCompressSync, constants } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium, serveDirectory, type StaticServer } from "../helpers/browser.js";
+import { launchChromium, serveDirectory, watchedContext, type StaticServer } from "../helpers/browser.js";
 import { writeBuiltSite } from "../helpers/eleventy.js";
 import { parseDocument } from "../helpers/html.js";
 
@@ -50,14 +50,7 @@ afterAll(async () => {
 
 /** A page whose every request is watched: the site's own are served, any other origin gets a small local stand-in. */
 async function openPage(options: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; context: BrowserContext; external: string[] }> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
-  const external: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.origin)) return route.continue();
-    external.push(url);
-    return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Player</title><p>A stand-in for the provider's player.</p>" });
-  });
+  const { context, external } = await watchedContext(browser, server.origin, { javaScriptEnabled: options.javaScriptEnabled ?? true });
   const page = await context.newPage();
   // Sum every layout shift from the first paint on (buffered), as Core Web Vitals' CLS does.
   await page.addInitScript(() => {

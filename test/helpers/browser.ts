@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "playwright-core";
 
 /** Debian's Chromium (`apt-get install -y chromium`); tools that download their own browser cannot run here. */
 export const CHROMIUM_PATH = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
@@ -63,4 +63,20 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/**
+ * A browser context whose every request is watched: the site's own (`origin`) are served, any other host gets a small
+ * local stand-in page, and its address is kept in `external` (so a test can say what the page asked of third parties).
+ */
+export async function watchedContext(browser: Browser, origin: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; external: string[] }> {
+  const context = await browser.newContext(options);
+  const external: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin)) return route.continue();
+    external.push(url);
+    return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Player</title><p>A stand-in for the provider's player.</p>" });
+  });
+  return { context, external };
 }
