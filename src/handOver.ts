@@ -31,7 +31,7 @@ export interface Application {
   /** The core rule just before markdown-it's block rule, and that block rule as it was when the plugin was applied. */
   beforeBlock: CoreRule;
   blockRule: CoreRule | undefined;
-  /** This plugin's block rules: the container source recorder and markdown-it-container's rules. */
+  /** This plugin's block rules (the element rule). */
   blockRules: Set<BlockRule>;
   /** Elements read, under `elementKey(type, attributes, body)`. */
   readElements: TakeOnceStore<NewsroomElement>;

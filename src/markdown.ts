@@ -1,5 +1,4 @@
 import type MarkdownIt from "markdown-it";
-import markdownItContainer from "markdown-it-container";
 import type { RenderContext } from "./context.js";
 import { NewsroomError } from "./errors.js";
 import { listOfNames } from "./fields.js";
@@ -47,24 +46,17 @@ export interface NewsroomMarkdownOptions {
   onError?: ((error: NewsroomError, env: object) => string | undefined) | undefined;
 }
 
-/** The token that replaces a parsed container; its `meta.element` is the parsed element. */
+/** The token of an element written as a `:::` block; its `meta.element` is the parsed element. */
 export interface ElementTokenMeta {
   element: NewsroomElement;
 }
 
 export const elementTokenType = (type: ElementType) => `newsroom_${type}`;
-const containerName = (type: ContainerElementType) => `newsroom_${type}_container`;
 const COLON = 0x3a;
 const WHITESPACE = /\s/;
-const OPENING_MARKER = /^(:{3,})\s*([^\s:]+)/;
-const CLOSING_MARKER = /^(:{3,})\s*$/;
+const STRAY_MARKER = /^(:{3,})\s*([^\s:]*)/;
 
-/** A container's content as the block parser saw it: inside a blockquote or a list, without the `> ` or indentation. */
-interface ContainerSource {
-  lines: string[];
-  closed: boolean;
-}
-
+/** The parts of markdown-it's block state the element rule reads. */
 type BlockState = {
   src: string;
   env: object;
@@ -74,7 +66,13 @@ type BlockState = {
   sCount: number[];
   blkIndent: number;
 };
-const STRAY_MARKER = /^(:{3,})\s*([^\s:]*)/;
+
+/** How many colons the line holds from `start` on (before `max`). */
+function colonsAt(src: string, start: number, max: number): number {
+  let end = start;
+  while (end < max && src.charCodeAt(end) === COLON) end++;
+  return end - start;
+}
 
 type CoreState = Parameters<CoreRule>[0];
 
@@ -97,18 +95,16 @@ let handedOver: { state: object; src: string } | undefined;
 /**
  * The markdown-it plugin: `::: highlights`, `::: quote …`, `::: pullquote …` and `::: video …` blocks.
  *
- * markdown-it-container finds the blocks (nesting, markers, lists). A core rule then reads each block's own source
- * (its attributes and the raw text between its lines) with the same `parseElement` that shortcodes and front matter
- * use, and replaces the block's tokens with one `newsroom_<type>` token. Rendering that token renders the element, so
- * a quote written in Markdown and one written as a shortcode are the same bytes. Render rules can be overridden:
- * `md.renderer.rules.newsroom_quote = …`.
+ * One block rule finds the blocks (the same markers and limits as markdown-it-container's, inside lists and blockquotes
+ * too) and reads each block's own source (its attributes and the raw text between its lines) with the same
+ * `parseElement` that shortcodes and front matter use, into one `newsroom_<type>` token. Rendering that token renders
+ * the element, so a quote written in Markdown and one written as a shortcode are the same bytes. Render rules can be
+ * overridden: `md.renderer.rules.newsroom_quote = …`. A core rule after the block parse reports marker lines that open
+ * no element the site knows.
  */
 export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOptions): void {
   const typeByName = new Map<string, ContainerElementType>();
   for (const type of CONTAINER_ELEMENT_TYPES) typeByName.set(options.names[type], type);
-
-  // Recorded by a block rule that runs just before markdown-it-container's, read (and dropped) by the core rule.
-  const sourcesByEnv = new WeakMap<object, Map<number, ContainerSource>>();
 
   /**
    * Just before markdown-it's block rule: when a read of this exact source left its block tokens, they are taken, and
@@ -131,48 +127,81 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
   };
   md.core.ruler.before("block", "newsroom_env", beforeBlock);
 
-  const recordSource: BlockRule = (state, startLine, endLine, silent) => {
-    if (!silent) recordContainerSource(state as unknown as BlockState, startLine, endLine);
-    return false;
-  };
-  md.block.ruler.before("fence", "newsroom_container_source", recordSource);
-  const blockRules = new Set<BlockRule>([recordSource]);
-  function recordContainerSource(state: BlockState, startLine: number, endLine: number): void {
-    // Every block of every Markdown page passes here: only a line that starts with ":" can open a container.
-    if (state.src.charCodeAt(state.bMarks[startLine]! + state.tShift[startLine]!) !== COLON) return;
-    const lineText = (line: number) => state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
-    const opening = OPENING_MARKER.exec(lineText(startLine));
-    if (!opening || !typeByName.has(opening[2]!)) return;
-    // The same search for the closing line as markdown-it-container's, over lines the block parser has already
-    // stripped of blockquote markers.
+  /**
+   * The block rule: a line of three colons or more and an element's name opens the element; the next line of at least
+   * as many colons (and nothing else but spaces) closes it. The opening and closing lines are found as
+   * markdown-it-container finds them (the same markers, the same limits inside lists and blockquotes), but the lines
+   * between are not parsed as Markdown: they are the element's own source, which its parser reads (a highlights list,
+   * a quote's words), so the block becomes one `newsroom_<type>` token carrying the parsed element.
+   */
+  const elementRule: BlockRule = (state, startLine, endLine, silent) => {
+    const s = state as unknown as BlockState;
+    let start = s.bMarks[startLine]! + s.tShift[startLine]!;
+    let max = s.eMarks[startLine]!;
+    // Every block of every Markdown page passes here: only a line that starts with ":" can open an element.
+    if (s.src.charCodeAt(start) !== COLON) return false;
+    const markerCount = colonsAt(s.src, start, max);
+    if (markerCount < 3) return false;
+    const params = s.src.slice(start + markerCount, max);
+    const type = typeOfParams(params);
+    if (type === undefined) return false;
+    if (silent) return true;
+
     const lines: string[] = [];
+    let nextLine = startLine;
     let closed = false;
-    for (let line = startLine + 1; line < endLine; line++) {
-      const text = lineText(line);
-      if (text !== "" && state.sCount[line]! < state.blkIndent) break;
-      const closing = CLOSING_MARKER.exec(text);
-      if (closing && closing[1]!.length >= opening[1]!.length && state.sCount[line]! - state.blkIndent < 4) {
-        closed = true;
-        break;
+    for (;;) {
+      nextLine++;
+      // Not closed before the end of the document, or of the list item or blockquote it is in.
+      if (nextLine >= endLine) break;
+      start = s.bMarks[nextLine]! + s.tShift[nextLine]!;
+      max = s.eMarks[nextLine]!;
+      // A non-empty line indented less than the element's list item ends the item, and the element with it.
+      if (start < max && s.sCount[nextLine]! < s.blkIndent) break;
+      if (s.src.charCodeAt(start) === COLON && s.sCount[nextLine]! - s.blkIndent < 4) {
+        const count = colonsAt(s.src, start, max);
+        if (count >= markerCount && state.skipSpaces(start + count) >= max) {
+          closed = true;
+          break;
+        }
       }
-      lines.push(state.src.slice(state.bMarks[line], state.eMarks[line]));
+      lines.push(s.src.slice(s.bMarks[nextLine], max));
     }
-    let sources = sourcesByEnv.get(state.env);
-    if (!sources) sourcesByEnv.set(state.env, (sources = new Map()));
-    sources.set(startLine, { lines, closed });
+    const markup = ":".repeat(markerCount);
+    const token = state.push(elementTokenType(type), "", 0);
+    token.block = true;
+    token.map = [startLine, nextLine];
+    token.markup = markup;
+    token.info = params;
+    try {
+      if (!closed) {
+        throw new NewsroomError({
+          element: type,
+          problem: `the "${markup} ${params.trim()}" block is never closed`,
+          fix: `add a line "${markup}" after the element's content`,
+        });
+      }
+      const attributeText = params.trim().slice(options.names[type].length);
+      token.meta = { element: parseContainer(type, attributeText, lines.join("\n"), s.env) } satisfies ElementTokenMeta;
+    } catch (error) {
+      if (error instanceof NewsroomError && error.line !== undefined) error.line += startLine;
+      token.type = "html_block";
+      token.content = handle(error, s.env, startLine + 1);
+    }
+    state.line = nextLine + (closed ? 1 : 0);
+    return true;
+  };
+  md.block.ruler.before("fence", "newsroom_element", elementRule, { alt: ["paragraph", "reference", "blockquote", "list"] });
+  const blockRules = new Set<BlockRule>([elementRule]);
+
+  /** The element a marker line opens: the first word after the colons is its name. */
+  function typeOfParams(params: string): ContainerElementType | undefined {
+    const words = params.trim();
+    const space = words.search(WHITESPACE);
+    return typeByName.get(space === -1 ? words : words.slice(0, space));
   }
 
-  const blockRulesBefore = new Set(md.block.ruler.getRules(""));
   for (const type of CONTAINER_ELEMENT_TYPES) {
-    const name = options.names[type];
-    // The container plugin is typed against markdown-it's CommonJS types; the instance is the same.
-    markdownItContainer(md as never, containerName(type), {
-      // The first word after the marker is the name; each container is asked about every `:::` line of the page.
-      validate: (params: string) => {
-        const words = params.trim();
-        return words.startsWith(name) && (words.length === name.length || WHITESPACE.test(words[name.length]!)) && !WHITESPACE.test(name);
-      },
-    });
     md.renderer.rules[elementTokenType(type)] = (tokens, index, _options, env: object) => {
       const meta = tokens[index]!.meta as ElementTokenMeta | null;
       if (!meta) return "";
@@ -187,9 +216,7 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
       }
     };
   }
-  for (const rule of md.block.ruler.getRules("")) if (!blockRulesBefore.has(rule)) blockRules.add(rule);
   const knownNames = [...typeByName.keys()];
-  const typeByOpenToken = new Map(CONTAINER_ELEMENT_TYPES.map((type) => [`container_${containerName(type)}_open`, type]));
 
   function handle(error: unknown, env: object, line: number | undefined): string {
     if (!(error instanceof NewsroomError)) throw error;
@@ -209,18 +236,11 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
       handedOver = undefined;
       return;
     }
-    const sources = sourcesByEnv.get(state.env);
-    sourcesByEnv.delete(state.env);
     const tokens = state.tokens;
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!;
-      // markdown-it-container's opening tokens carry the colons as their markup: only they are looked up by type.
-      const type = token.nesting === 1 && token.markup.charCodeAt(0) === COLON ? typeByOpenToken.get(token.type) : undefined;
-      if (type) {
-        const close = findClose(tokens, index);
-        const replacement = elementToken(state, token, type, sources?.get(token.map![0]));
-        tokens.splice(index, close - index + 1, replacement);
-      } else if (token.type === "inline" && token.content.charCodeAt(0) === COLON && tokens[index - 1]?.type === "paragraph_open") {
+      // A paragraph that starts with colons: a marker line that opens no element this site knows, or closes nothing.
+      if (token.type === "inline" && token.content.charCodeAt(0) === COLON && tokens[index - 1]?.type === "paragraph_open") {
         const stray = STRAY_MARKER.exec(token.content);
         if (stray) reportStray(state, tokens, index, stray[1]!, stray[2]!);
       }
@@ -248,37 +268,6 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     return element;
   }
 
-  function elementToken(
-    state: { env: object; Token: new (type: string, tag: string, nesting: -1 | 0 | 1) => Token },
-    open: Token,
-    type: ContainerElementType,
-    source: ContainerSource | undefined,
-  ): Token {
-    const [start, end] = open.map!;
-    const replacement = new state.Token(elementTokenType(type), "", 0);
-    replacement.block = true;
-    replacement.map = [start, end];
-    replacement.level = open.level;
-    try {
-      if (!source?.closed) {
-        throw new NewsroomError({
-          element: type,
-          problem: `the "${open.markup} ${open.info.trim()}" block is never closed`,
-          fix: `add a line "${open.markup}" after the element's content`,
-        });
-      }
-      const attributeText = open.info.trim().slice(options.names[type].length);
-      const element = parseContainer(type, attributeText, source.lines.join("\n"), state.env);
-      replacement.meta = { element } satisfies ElementTokenMeta;
-    } catch (error) {
-      if (error instanceof NewsroomError && error.line !== undefined) error.line += start;
-      const shown = handle(error, state.env, start + 1);
-      replacement.type = "html_block";
-      replacement.content = shown;
-    }
-    return replacement;
-  }
-
   function reportStray(state: { env: object }, tokens: Token[], index: number, markup: string, name: string): void {
     const token = tokens[index]!;
     const line = token.map ? token.map[0] + 1 : undefined;
@@ -302,16 +291,6 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     token.content = shown;
     token.children = [];
   }
-}
-
-function findClose(tokens: Token[], openIndex: number): number {
-  const open = tokens[openIndex]!;
-  const closeType = `${open.type.slice(0, -"_open".length)}_close`;
-  for (let index = openIndex + 1; index < tokens.length; index++) {
-    const token = tokens[index]!;
-    if (token.type === closeType && token.level === open.level) return index;
-  }
-  return tokens.length - 1;
 }
 
 /** An element a Markdown source holds, with the 1-based lines of its opening and closing markers. */

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { describe, expect, test } from "vitest";
-import { createIdRegistry, DEFAULT_LABELS } from "../../src/context.js";
+import { createIdRegistry, DEFAULT_LABELS, type IdRegistry } from "../../src/context.js";
 import { NewsroomError } from "../../src/errors.js";
 import { asMarkdownSafeBlock, escapeHtml, trustedHtml } from "../../src/html.js";
 import { unrepresentableCharacter } from "../../src/fields.js";
@@ -20,6 +20,7 @@ import { repeatsWords, wordsOf } from "../../src/story.js";
 import { parseAttributes } from "../../src/syntax/attributes.js";
 import { dedent, highlightsFromMarkdown, type MarkdownParser } from "../../src/syntax/body.js";
 import { TakeOnceStore } from "../../src/takeOnceStore.js";
+import { containerOracle } from "../helpers/containerOracle.js";
 import { DEFAULT_NAMES, newsroomMd } from "../helpers/newsroom.js";
 
 const RUNS = Number(process.env["FAST_CHECK_RUNS"] || 1000);
@@ -280,6 +281,43 @@ function withLineRule(md: MarkdownIt): MarkdownIt {
   });
   return md;
 }
+
+describe("the element block rule (finds ::: blocks without markdown-it-container)", () => {
+  // Lines whose mix decides where a block opens and closes: markers of every length, indented, inside blockquotes and
+  // list items, with text after them, unclosed, nested, beside fences and paragraphs they may interrupt.
+  const lines = [
+    "::: highlights", "- One", "- Two *three*", '::: quote speaker="Ann"', ':::: quote speaker="Bo" role="Mayor"', "Words.", "More words.",
+    '::: pullquote speaker="Cy"', '::: video url="https://youtu.be/abcdefghijk" title="A clip"', ":::", "::::", ":::::", "::: ", ":::\t",
+    "  :::", "    :::", "  ::: quote", '    ::: quote speaker="Di"', "> ::: quote speaker=\"Ed\"", "> Words.", "> :::", ">", "- item",
+    "  words", "- ::: highlights", "  - Nested", "  :::", "1. ::: quote speaker=\"Fay\"", "   Words.", "   :::", "", "", "text",
+    "::: unknown", ":::quote speaker=\"Gus\"", "::: quote:x", "::: highlightsX", "```", "~~~", "# Heading", "::: video", "  - Two",
+  ];
+  const document = fc.array(fc.constantFrom(...lines), { maxLength: 14 }).map((picked) => picked.join("\n"));
+
+  const withPages = (apply: (md: MarkdownIt, options: Parameters<typeof containerOracle>[1]) => void) => {
+    const md = new MarkdownIt();
+    const registries = new WeakMap<object, IdRegistry>();
+    const ids = (env: object) => registries.get(env) ?? registries.set(env, createIdRegistry()).get(env)!;
+    apply(md, {
+      names: DEFAULT_NAMES,
+      renderContext: (env: object) => ({ markdown: md, labels: DEFAULT_LABELS, ids: ids(env), headingLevel: 2 }),
+      onError: (error) => `<p class="error">${escapeHtml(error.message)}</p>\n`,
+    });
+    return md;
+  };
+  const rule = withPages((md, options) => md.use(newsroomMarkdown, options));
+  const oracle = withPages(containerOracle);
+
+  test(
+    "renders every document as markdown-it-container's blocks did: the same elements, lines, bodies and errors",
+    () => {
+      prop(document, (source) => {
+        expect(rule.render(source, {})).toBe(oracle.render(source, {}));
+      });
+    },
+    TIMEOUT,
+  );
+});
 
 describe("parseAttributes", () => {
   test(
