@@ -135,20 +135,33 @@ export function registerCollections(config: EleventyConfig, state: BuildState, r
     }
   };
 
-  const elementsOf = <T extends NewsroomElement>(api: CollectionApi, keep: (element: NewsroomElement) => element is T): Array<ElementItem<T>> =>
-    stories(api).flatMap((story) => {
-      const reference: StoryReference = { url: String(story.url), title: storyTitle(story), date: story.date };
-      return elementsIn(story)
-        .map((found) => found.element)
-        .filter(keep)
+  // The three element collections are made together, in one pass over the stories, once per build (the first of them
+  // that Eleventy asks for makes all three; the story list they were made from tells a later build's apart).
+  let made: { from: readonly CollectionItem[]; highlights: HighlightsItem[]; quotes: QuoteItem[]; videos: VideoItem[] } | undefined;
+  const elementItems = (api: CollectionApi) => {
+    const from = reader.storiesOf(api, storyTag);
+    if (made?.from === from) return made;
+    made = { from, highlights: [], quotes: [], videos: [] };
+    for (const story of from) {
+      // Every story needs a title, with elements or not (listing pages name stories by it).
+      const title = storyTitle(story);
+      const found = elementsIn(story);
+      if (found.length === 0) continue;
+      const reference: StoryReference = { url: String(story.url), title, date: story.date };
+      for (const { element } of found) {
         // Object.assign, not `{ ...element, story }`: V8 makes a spread followed by another property about six times slower.
-        .map((element) => markParsed(Object.assign({}, element, { story: reference })));
-    });
+        if (element.type === "highlights") made.highlights.push(markParsed(Object.assign({}, element, { story: reference })));
+        else if (element.type === "quote" || element.type === "pullquote") made.quotes.push(markParsed(Object.assign({}, element, { story: reference })));
+        else if (element.type === "video") made.videos.push(markParsed(Object.assign({}, element, { story: reference })));
+      }
+    }
+    return made;
+  };
 
   config.addCollection(collections.stories, stories);
-  config.addCollection(collections.highlights, (api) => elementsOf(api, (e): e is StoryHighlights => e.type === "highlights"));
-  config.addCollection(collections.quotes, (api) => elementsOf(api, (e): e is Quote | PullQuote => e.type === "quote" || e.type === "pullquote"));
-  config.addCollection(collections.videos, (api) => elementsOf(api, (e): e is Video => e.type === "video"));
+  config.addCollection(collections.highlights, (api) => elementItems(api).highlights.slice());
+  config.addCollection(collections.quotes, (api) => elementItems(api).quotes.slice());
+  config.addCollection(collections.videos, (api) => elementItems(api).videos.slice());
 }
 
 function storyTitle(story: CollectionItem): string {

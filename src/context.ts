@@ -110,6 +110,19 @@ export interface RenderContext {
   images?: ImagePipeline | undefined;
 }
 
+/** Puts the values into a label's `{name}` places; a place without a value is left as it is. */
 export function fillLabel(label: string, values: Readonly<Record<string, string>>): string {
-  return label.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  // A site has a handful of labels, each filled for many elements: each is split into text and places once.
+  let parts = labelParts.get(label);
+  if (parts === undefined) {
+    if (labelParts.size >= 256) labelParts.clear();
+    labelParts.set(label, (parts = label.split(PLACE)));
+  }
+  // Text at even indexes, place names at odd ones.
+  let out = parts[0]!;
+  for (let index = 1; index < parts.length; index += 2) out += (values[parts[index]!] ?? `{${parts[index]}}`) + parts[index + 1]!;
+  return out;
 }
+
+const PLACE = /\{(\w+)\}/;
+const labelParts = new Map<string, string[]>();

@@ -77,13 +77,10 @@ const NEWLINE = 0x0a;
 
 /** Whether a line of `text` after its first is empty or only spaces and tabs (what the replacing pass above finds). */
 function hasBlankLine(text: string): boolean {
-  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) {
-    let next = at + 1;
-    while (text.charCodeAt(next) === 0x20 || text.charCodeAt(next) === 0x09) next++;
-    if (text.charCodeAt(next) === NEWLINE) return true;
-  }
-  return false;
+  return BLANK_LINE.test(text);
 }
+
+const BLANK_LINE = /\n[ \t]*\n/;
 
 /**
  * Characters JSON may leave as they are but a `<script>` element may not: `<` and `>` (so no `</script>`, `<!--` or

@@ -86,6 +86,8 @@ interface Read {
   tokensBeforeBlock: number;
   /** An error was shown in place (while previewing): nothing is handed over. */
   failed: boolean;
+  /** The elements the block rule parsed, in order. */
+  found: MarkdownElement[];
 }
 let currentRead: Read | undefined;
 
@@ -147,7 +149,11 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     if (type === undefined) return false;
     if (silent) return true;
 
-    const lines: string[] = [];
+    // The body: the lines between the markers, as the block parser sees them (inside a blockquote, without its "> ").
+    // Lines that follow each other in the source are one slice of it; others are joined.
+    let bodyStart = -1;
+    let bodyEnd = -1;
+    let pieces: string[] | undefined;
     let nextLine = startLine;
     let closed = false;
     for (;;) {
@@ -165,7 +171,10 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
           break;
         }
       }
-      lines.push(s.src.slice(s.bMarks[nextLine], max));
+      const lineStart = s.bMarks[nextLine]!;
+      if (bodyStart === -1) [bodyStart, bodyEnd] = [lineStart, max];
+      else if (pieces === undefined && lineStart === bodyEnd + 1) bodyEnd = max;
+      else (pieces ??= [s.src.slice(bodyStart, bodyEnd)]).push(s.src.slice(lineStart, max));
     }
     const markup = ":".repeat(markerCount);
     const token = state.push(elementTokenType(type), "", 0);
@@ -182,7 +191,10 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
         });
       }
       const attributeText = params.trim().slice(options.names[type].length);
-      token.meta = { element: parseContainer(type, attributeText, lines.join("\n"), s.env) } satisfies ElementTokenMeta;
+      const body = pieces ? pieces.join("\n") : bodyStart === -1 ? "" : s.src.slice(bodyStart, bodyEnd);
+      const element = parseContainer(type, attributeText, body, s.env);
+      token.meta = { element } satisfies ElementTokenMeta;
+      if (currentRead?.env === s.env) currentRead.found.push({ element, line: startLine + 1, endLine: nextLine + 1 });
     } catch (error) {
       if (error instanceof NewsroomError && error.line !== undefined) error.line += startLine;
       token.type = "html_block";
@@ -314,7 +326,7 @@ export function elementsInMarkdown(md: MarkdownIt, source: string, env: object =
   const instance = instanceOf(md);
   // Only what the block parse adds to `env` can be handed over, so only a parse that starts without references.
   const handOver = instance !== undefined && (env as { references?: unknown }).references === undefined && canHandOver(md, instance);
-  const read: Read = { env, keepElements: !handOver || source.includes("{"), elementKeys: [], tokensBeforeBlock: -1, failed: false };
+  const read: Read = { env, keepElements: !handOver || source.includes("{"), elementKeys: [], tokensBeforeBlock: -1, failed: false, found: [] };
   const outer = currentRead;
   currentRead = read;
   let state: CoreState;
@@ -322,13 +334,6 @@ export function elementsInMarkdown(md: MarkdownIt, source: string, env: object =
     state = blockState(md, source, env, instance);
   } finally {
     currentRead = outer;
-  }
-  const found: MarkdownElement[] = [];
-  for (const token of state.tokens) {
-    const meta = token.meta as ElementTokenMeta | null;
-    if (token.type.startsWith("newsroom_") && meta?.element && token.map) {
-      found.push({ element: meta.element, line: token.map[0] + 1, endLine: token.map[1] + 1 });
-    }
   }
   if (handOver && !read.failed && !state.inlineMode && read.tokensBeforeBlock === 0) {
     instance.readParses.add(state.src, {
@@ -339,7 +344,7 @@ export function elementsInMarkdown(md: MarkdownIt, source: string, env: object =
       maxNesting: maxNestingOf(md),
     });
   }
-  return found;
+  return read.found;
 }
 
 /** `md.parse` up to (and including) this plugin's core rules; all of it if the instance does not use the plugin. */

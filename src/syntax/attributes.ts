@@ -10,6 +10,9 @@ function isSpaceAt(text: string, index: number): boolean {
   return WHITESPACE.test(text[index]!);
 }
 
+/** `name="value"` or `name='value'` (no backslash inside), followed by white space or the end, and that white space. */
+const QUOTED_PAIR = /([A-Za-z][A-Za-z0-9_-]*)=(?:"([^"\\]*)"|'([^'\\]*)')(?=\s|$)\s*/y;
+
 const isLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 const isNameCharacter = (code: number) => isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
 
@@ -29,6 +32,16 @@ export function parseAttributes(text: string, element: string, location: SourceL
   };
   skipSpace();
   while (position < text.length) {
+    // Most attributes are a name and a quoted value without a backslash, then white space or the end: read at once.
+    QUOTED_PAIR.lastIndex = position;
+    const pair = QUOTED_PAIR.exec(text);
+    if (pair) {
+      const name = pair[1]!;
+      if (Object.hasOwn(result, name)) fail(`the attribute "${name}" is given twice`, `keep one "${name}"`);
+      result[name] = pair[2] ?? pair[3]!;
+      position = QUOTED_PAIR.lastIndex;
+      continue;
+    }
     // A name is a letter, then letters, digits, "_" and "-".
     let nameEnd = position;
     if (isLetter(text.charCodeAt(nameEnd))) {

@@ -107,6 +107,7 @@ export const vimeo: VideoProvider = {
   name: "Vimeo (vimeo.com or player.vimeo.com address, unlisted ones included)",
   recognise(url) {
     if (url.protocol !== "https:") return undefined;
+    if (url.hostname !== "player.vimeo.com" && url.hostname !== "vimeo.com" && url.hostname !== "www.vimeo.com") return undefined;
     const segments = url.pathname.split("/").filter(Boolean);
     let videoId: string | undefined;
     let hash = url.searchParams.get("h") ?? undefined;
@@ -119,7 +120,6 @@ export const vimeo: VideoProvider = {
         if (next && /^[0-9a-f]+$/i.test(next)) hash ??= next;
       }
     }
-    if (url.hostname !== "player.vimeo.com" && url.hostname !== "vimeo.com" && url.hostname !== "www.vimeo.com") return undefined;
     if (!videoId || !/^\d+$/.test(videoId)) {
       throw new InvalidValue(`"${url.href}" is a Vimeo address without a video number`, "copy the address from Vimeo's Share button, e.g. https://vimeo.com/123456789");
     }

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { describe, expect, test } from "vitest";
-import { createIdRegistry, DEFAULT_LABELS, type IdRegistry } from "../../src/context.js";
+import { createIdRegistry, DEFAULT_LABELS, fillLabel, type IdRegistry } from "../../src/context.js";
 import { NewsroomError } from "../../src/errors.js";
 import { asMarkdownSafeBlock, escapeHtml, trustedHtml } from "../../src/html.js";
 import { unrepresentableCharacter } from "../../src/fields.js";
@@ -313,6 +313,23 @@ describe("the element block rule (finds ::: blocks without markdown-it-container
     () => {
       prop(document, (source) => {
         expect(rule.render(source, {})).toBe(oracle.render(source, {}));
+      });
+    },
+    TIMEOUT,
+  );
+});
+
+describe("fillLabel (each label split into text and places once)", () => {
+  const plainWay = (label: string, values: Readonly<Record<string, string>>) => label.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  test(
+    "fills a label as a replacing pass over it does",
+    () => {
+      const label = textOf(["{", "}", "title", "source", "x", "_", " ", "{title}", "{source}", "{}", "é", "$&", "$1"], 16);
+      const values = fc.dictionary(fc.constantFrom("title", "source", "x", "other"), textOf(["a", "{title}", "$&", "$1", " ", "}"], 6));
+      prop(fc.tuple(label, values), ([text, given]) => {
+        expect(fillLabel(text, given)).toBe(plainWay(text, given));
+        // Asked again, from the split kept the first time.
+        expect(fillLabel(text, given)).toBe(plainWay(text, given));
       });
     },
     TIMEOUT,
