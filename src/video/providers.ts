@@ -1,6 +1,6 @@
 import { aspectRatio, type AspectRatio } from "../aspectRatio.js";
 import { InvalidValue } from "../fields.js";
-import { inspectableUrl } from "../url.js";
+import { inspectableUrl, simpleAddressParts, type AddressParts } from "../url.js";
 
 /**
  * What a video address was recognised as. `embed` videos play in the provider's iframe (after the reader asks, in a
@@ -60,7 +60,12 @@ export function parseStartTime(value: string | null): number | undefined {
   return seconds > 0 ? seconds : undefined;
 }
 
-export const youtube: VideoProvider = {
+/** A provider of this module: it reads only the parts of an address that `simpleAddressParts` gives. */
+interface BuiltInProvider extends VideoProvider {
+  recognise(url: AddressParts, written: string): VideoSource | undefined;
+}
+
+export const youtube: BuiltInProvider = {
   id: "youtube",
   name: "YouTube (watch, youtu.be, shorts, live or embed address)",
   recognise(url) {
@@ -102,7 +107,7 @@ export const youtube: VideoProvider = {
   },
 };
 
-export const vimeo: VideoProvider = {
+export const vimeo: BuiltInProvider = {
   id: "vimeo",
   name: "Vimeo (vimeo.com or player.vimeo.com address, unlisted ones included)",
   recognise(url) {
@@ -138,7 +143,7 @@ export const vimeo: VideoProvider = {
 
 const FILE_TYPES: Record<string, string> = { ".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm" };
 
-export const videoFile: VideoProvider = {
+export const videoFile: BuiltInProvider = {
   id: "file",
   name: 'a video file of your own (".mp4", ".m4v" or ".webm")',
   recognise(url, written) {
@@ -149,7 +154,7 @@ export const videoFile: VideoProvider = {
   },
 };
 
-export const videoPage: VideoProvider = {
+export const videoPage: BuiltInProvider = {
   id: "page",
   name: "a page where the video is published (any other https: address or site path)",
   recognise(_url, written) {
@@ -159,11 +164,14 @@ export const videoPage: VideoProvider = {
 
 /** Tried in order; the page link comes last because it accepts any safe address. */
 export const DEFAULT_PROVIDERS: readonly VideoProvider[] = [youtube, vimeo, videoFile, videoPage];
+const BUILT_IN = new Set<VideoProvider>(DEFAULT_PROVIDERS);
 
 export function recogniseVideo(written: string, providers: readonly VideoProvider[] = DEFAULT_PROVIDERS): VideoSource | undefined {
-  const url = inspectableUrl(written);
+  // The built-in providers read an address of a simple shape from its text; a site's own get a URL object.
+  const parts = providers.every((provider) => BUILT_IN.has(provider)) ? simpleAddressParts(written) : undefined;
+  const url = parts ?? inspectableUrl(written);
   for (const provider of providers) {
-    const source = provider.recognise(url, written);
+    const source = (provider as BuiltInProvider).recognise(url, written);
     if (source) return source;
   }
   return undefined;

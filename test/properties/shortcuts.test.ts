@@ -11,9 +11,10 @@ import { describe, expect, test } from "vitest";
 import { createIdRegistry, DEFAULT_LABELS, fillLabel, type IdRegistry } from "../../src/context.js";
 import { NewsroomError } from "../../src/errors.js";
 import { asMarkdownSafeBlock, escapeHtml, trustedHtml } from "../../src/html.js";
-import { unrepresentableCharacter } from "../../src/fields.js";
+import { InvalidValue, unrepresentableCharacter } from "../../src/fields.js";
 import { newsroomMarkdown } from "../../src/markdown.js";
-import { vimeo, youtube } from "../../src/video/providers.js";
+import { DEFAULT_PROVIDERS, recogniseVideo, vimeo, youtube } from "../../src/video/providers.js";
+import { inspectableUrl, parseSafeUrl, simpleAddressParts } from "../../src/url.js";
 import { isCarriable, prop } from "../helpers/fastCheck.js";
 import { isPlainRun, renderInlineWords, renderWords, rendersPlainly } from "../../src/markdownWords.js";
 import { repeatsWords, wordsOf } from "../../src/story.js";
@@ -240,6 +241,70 @@ describe("video addresses (built as strings, not through the URL API)", () => {
     TIMEOUT,
   );
 });
+describe("video addresses of a simple shape (read without the URL API)", () => {
+  // Addresses made of pieces around the edges of "simple": hosts with capitals, digits, punycode, empty labels, ports
+  // and users; paths with dot segments, "%", "'", "//", characters the parser encodes; queries with "+", "%", "'", "&&".
+  const host = fc.constantFrom("www.youtube.com", "youtu.be", "vimeo.com", "player.vimeo.com", "m.youtube.com", "a-b.example", "x", "Example.com", "1.2.3.4", "a.0x1", "a.123", "xn--a.com", "xn--nxasmq6b.com", "xn--zz.com", "xn--.com", "a..b", ".a", "a.", "a-.b", "-a.b", "a.b:443", "u@a.b", "é.com", "a".repeat(70) + ".com");
+  const path = fc.array(fc.constantFrom("/", "watch", "embed", "shorts", "video", "live", "dQw4w9WgXcQ", "123456789", "abc123def", "clip.mp4", "a.WEBM", ".", "..", "%2e", "%20", "'", "~", ":", "@", "+", "!$&()*,;=", "é", "|", "^", "[", "{"), { maxLength: 6 }).map((parts) => parts.join(""));
+  const query = fc.array(fc.constantFrom("v=dQw4w9WgXcQ", "t=1m30s", "start=90", "list=PL1", "h=abc", "&", "=", "x", "+", "%41", "'", "?", "/", "v=", "v"), { maxLength: 5 }).map((parts) => parts.join(""));
+  const address = fc.oneof(
+    fc.tuple(host, path, fc.option(query, { nil: undefined }), fc.boolean()).map(([h, p, q, fragment]) => `https://${h}/${p}${q === undefined ? "" : `?${q}`}${fragment ? "#t=3" : ""}`),
+    fc.tuple(path, fc.option(query, { nil: undefined })).map(([p, q]) => `/${p}${q === undefined ? "" : `?${q}`}`),
+    fc.constantFrom("http://a.b/x", "//a.b/x", "https:/a.b", "https://", "/", "//", "HTTPS://a.b/", "https://a.b", "https://a.b?v=x"),
+  );
+  const NAMES = ["v", "t", "start", "list", "h", "x", ""];
+
+  test(
+    "gives what the URL API gives for every part the built-in providers read",
+    () => {
+      prop(address, (written) => {
+        const parts = simpleAddressParts(written);
+        if (parts === undefined) return;
+        const url = inspectableUrl(written);
+        expect({ protocol: parts.protocol, hostname: parts.hostname, pathname: parts.pathname, href: parts.href }).toEqual({ protocol: url.protocol, hostname: url.hostname, pathname: url.pathname, href: url.href });
+        for (const name of NAMES) expect(parts.searchParams.get(name)).toBe(url.searchParams.get(name));
+      });
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "takes the shortcut for the addresses authors write",
+    () => {
+      for (const written of ["https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1m30s", "https://youtu.be/dQw4w9WgXcQ", "https://vimeo.com/76979871", "/media/clip.mp4", "https://news.example/video/1"]) {
+        expect(simpleAddressParts(written), written).toBeDefined();
+      }
+    },
+  );
+
+  test(
+    "recogniseVideo and parseSafeUrl give what they give through the URL API",
+    () => {
+      // Copies of the built-in providers are not built in: they get URL objects.
+      const throughUrl = DEFAULT_PROVIDERS.map((provider) => ({ ...provider }));
+      const plainParseSafeUrl = (text: string) => {
+        if (/[\s\u0000-\u001f\u007f\\]/.test(text)) throw new Error("spaces");
+        if (text.startsWith("/") && !text.startsWith("//")) return text;
+        const parsed = new URL(text);
+        if (parsed.protocol !== "https:" || !parsed.hostname) throw new Error("not https");
+        return text;
+      };
+      prop(address, (written) => {
+        const result = (call: () => unknown) => {
+          try {
+            return { value: call() };
+          } catch (error) {
+            return { error: error instanceof InvalidValue ? error.problem : "refused" };
+          }
+        };
+        expect(result(() => recogniseVideo(written))).toEqual(result(() => recogniseVideo(written, throughUrl)));
+        expect("value" in result(() => parseSafeUrl(written))).toBe("value" in result(() => plainParseSafeUrl(written)));
+      });
+    },
+    TIMEOUT,
+  );
+});
+
 
 /** markdown-it as Eleventy makes it (HTML on, indented code off), with the plugin as the adapter adds it. */
 function eleventyMd(): MarkdownIt {
