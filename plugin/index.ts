@@ -62,7 +62,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, options: Newsro
     md.use(newsroomMarkdown, {
       names: Object.fromEntries(CONTAINER_ELEMENT_TYPES.map((type) => [type, resolved.shortcodes[type]])),
       parseOptions: state.parseOptions,
-      renderContext: (env: { page?: EleventyPage }) => state.renderContext(env.page, env),
+      renderContext: (env: { page?: EleventyPage }) => state.markdownContext(env),
       locate: (env: { page?: EleventyPage }) => ({ file: env.page?.inputPath, lineOffset: state.bodyLineOffset(env.page) }),
       onError: (error: NewsroomError) => state.reportInPlace(error),
     });

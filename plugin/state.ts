@@ -15,6 +15,7 @@ export class BuildState {
   #markdown: MarkdownIt | undefined;
   #ids = new Map<string, IdRegistry>();
   #bodyLines = new Map<string, number>();
+  #markdownContexts = new WeakMap<object, RenderContext>();
 
   /** How every syntax parses elements: the site's video providers first, then the built-in ones. */
   readonly parseOptions: ParseOptions;
@@ -34,6 +35,7 @@ export class BuildState {
   reset(): void {
     this.#ids.clear();
     this.#bodyLines.clear();
+    this.#markdownContexts = new WeakMap();
     this.assets.reset();
     if (this.#markdown) forgetReadStories(this.#markdown);
   }
@@ -80,6 +82,13 @@ export class BuildState {
       onRender: (element) => this.assets.add(page, element),
       images: this.images,
     };
+  }
+
+  /** The context of the Markdown elements of one render (one `env`): the elements of a page share it. */
+  markdownContext(env: { page?: EleventyPage }): RenderContext {
+    let context = this.#markdownContexts.get(env);
+    if (!context) this.#markdownContexts.set(env, (context = this.renderContext(env.page, env)));
+    return context;
   }
 
   /** Lines before the template body (its front matter), read from the file only when an error needs them. */
