@@ -172,8 +172,10 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
         }
       }
       const lineStart = s.bMarks[nextLine]!;
-      if (bodyStart === -1) [bodyStart, bodyEnd] = [lineStart, max];
-      else if (pieces === undefined && lineStart === bodyEnd + 1) bodyEnd = max;
+      if (bodyStart === -1) {
+        bodyStart = lineStart;
+        bodyEnd = max;
+      } else if (pieces === undefined && lineStart === bodyEnd + 1) bodyEnd = max;
       else (pieces ??= [s.src.slice(bodyStart, bodyEnd)]).push(s.src.slice(lineStart, max));
     }
     const markup = ":".repeat(markerCount);
