@@ -151,6 +151,16 @@ describe("errors in Markdown", () => {
     expect(error.line).toBe(3);
   });
 
+  it("closes a block only at a line of colons and spaces or tabs, and drops nothing after a line that is not one", () => {
+    // A no-break space after the colons does not close the block (as in markdown-it-container): the line and the words
+    // after it stay in the quote, where the writer sees them. (Before the plugin had its own block rule, the recorded
+    // source stopped at such a line while the block went on, and "Two." was lost.)
+    const out = newsroomMd().render('::: quote speaker="A"\nOne.\n:::\u00a0\nTwo.\n:::\n\nAfter.\n');
+    const root = parseFragment(out);
+    expect(readableText(root.querySelector(".newsroom-quote__text"))).toBe("One. ::: Two.");
+    expect(readableText(root.querySelector("figure + p"))).toBe("After.");
+  });
+
   it("reports an unknown element name and lists the known ones", () => {
     const error = renderError(newsroomMd(), '::: quotes speaker="A"\nWords.\n:::\n');
     expect(error.element).toBe("quotes");
