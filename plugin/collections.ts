@@ -28,8 +28,12 @@ export type VideoItem = ElementItem<Video>;
 
 /** Newest first; stories on the same date keep a stable order by their input path, so builds are reproducible. */
 function newestFirst(a: CollectionItem, b: CollectionItem): number {
-  return b.date.getTime() - a.date.getTime() || a.inputPath.localeCompare(b.inputPath);
+  return b.date.getTime() - a.date.getTime() || byPath(a.inputPath, b.inputPath);
 }
+
+/** `localeCompare` without arguments, with its collator made once (when first needed) instead of on every call. */
+let pathCollator: Intl.Collator | undefined;
+const byPath = (a: string, b: string) => (pathCollator ??= new Intl.Collator()).compare(a, b);
 
 /**
  * Every story is read once per build, whichever collections ask for it: the cache lives for one build and is keyed

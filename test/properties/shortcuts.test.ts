@@ -401,6 +401,20 @@ describe("fillLabel (each label split into text and places once)", () => {
   );
 });
 
+describe("the stories' order by input path (one collator instead of localeCompare's own on every call)", () => {
+  test(
+    "a collator made once compares as localeCompare without arguments does",
+    () => {
+      const path = textOf(["./", "stories/", "a", "A", "é", "É", "e\u0301", "ä", "z", "Z", "1", "10", "9", "_", "-", ".md", "ß", "ss", "İ", "😀", " "], 10);
+      const collator = new Intl.Collator();
+      prop(fc.tuple(path, path), ([a, b]) => {
+        expect(Math.sign(collator.compare(a, b))).toBe(Math.sign(a.localeCompare(b)));
+      });
+    },
+    TIMEOUT,
+  );
+});
+
 describe("parseAttributes", () => {
   test(
     "is the character-by-character reader",
