@@ -114,6 +114,8 @@ export function extractStoryElements(story: StorySource, options: ExtractOptions
   let rest: string | undefined;
   for (const found of bodyElements) {
     if (found.element.type !== "pullquote") continue;
+    // Most pull quotes copy a sentence of the body exactly: found as it is, the body is not lower-cased and compared.
+    if (repeatsExactly(body, removedRanges, found.element.text)) continue;
     rest ??= comparable(removeRanges(body, removedRanges));
     if (!repeatsWords(rest, found.element.text)) warnings.push(pullQuoteNotInBody(found.element, { file, line: found.line }));
   }
@@ -202,6 +204,30 @@ function removeRanges(text: string, ranges: Array<[number, number]>): string {
     position = Math.max(position, end);
   }
   return out + text.slice(position);
+}
+
+/**
+ * Whether `quote`, all ASCII, is in `body` exactly as written, outside the `removed` ranges, with an ASCII character
+ * that is not a letter or digit (or the body's start or end) on each side. Then `repeatsWords` finds its words in what
+ * is left of the body once the ranges are removed, lower-cased and composed (ASCII is neither changed by that nor
+ * composed with what follows into a letter or digit), so this answers yes without preparing that text. No is not an
+ * answer: the caller then asks `repeatsWords`.
+ */
+export function repeatsExactly(body: string, removed: ReadonlyArray<readonly [number, number]>, quote: string): boolean {
+  if (quote === "" || NON_ASCII.test(quote)) return false;
+  search: for (let at = body.indexOf(quote); at !== -1; at = body.indexOf(quote, at + 1)) {
+    const end = at + quote.length;
+    for (const [start, stop] of removed) if (at < stop && end > start) continue search;
+    if (isAsciiNonWord(body, at - 1) && isAsciiNonWord(body, end)) return true;
+  }
+  return false;
+}
+
+/** Whether the character at `index` is ASCII and not a letter or digit; true before the start and past the end. */
+function isAsciiNonWord(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return true;
+  const code = text.charCodeAt(index);
+  return code < 0x80 && !isWordCodePoint(text, index, index + 1);
 }
 
 /** Letters and digits only, lower-cased and space-separated: quote marks, dashes and Markdown emphasis do not count. */

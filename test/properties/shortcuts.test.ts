@@ -17,7 +17,7 @@ import { DEFAULT_PROVIDERS, recogniseVideo, vimeo, youtube } from "../../src/vid
 import { inspectableUrl, parseSafeUrl, simpleAddressParts } from "../../src/url.js";
 import { isCarriable, prop } from "../helpers/fastCheck.js";
 import { isPlainRun, renderInlineWords, renderWords, rendersPlainly } from "../../src/markdownWords.js";
-import { repeatsWords, wordsOf } from "../../src/story.js";
+import { repeatsExactly, repeatsWords, wordsOf } from "../../src/story.js";
 import { parseAttributes } from "../../src/syntax/attributes.js";
 import { dedent, highlightsFromMarkdown, type MarkdownParser } from "../../src/syntax/body.js";
 import { TakeOnceStore } from "../../src/takeOnceStore.js";
@@ -451,6 +451,33 @@ describe("repeatsWords (does a pull quote repeat the body?)", () => {
           },
         ),
         settings,
+      );
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "repeatsExactly answers yes only where repeatsWords does, for the body without the removed ranges",
+    () => {
+      // ASCII around and inside the quote, and what lower-casing and composing could change next to it: a combining
+      // mark after "<", "e" or "." (NFC makes "≮" and "é"), "İ" (two characters once lower-cased), "ß".
+      const pieces = ["the", "The", "he", "said", " ", ".", ",", "-", "<", "=", "e", "\u0338", "\u0301", "İ", "ß", "É", "1", "\n", "\r\n", "_", "'", "😀"];
+      const body = textOf(pieces, 24);
+      const oracle = (whole: string, removed: Array<[number, number]>, quote: string) => {
+        let rest = "";
+        let position = 0;
+        for (const [start, end] of [...removed].sort((a, b) => a[0] - b[0])) {
+          rest += whole.slice(position, Math.max(position, start)) + " ";
+          position = Math.max(position, end);
+        }
+        return repeatsWords((rest + whole.slice(position)).toLowerCase().normalize("NFC"), quote);
+      };
+      const slice = (whole: string) => fc.tuple(fc.nat(whole.length), fc.nat(whole.length)).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]);
+      prop(
+        body.chain((whole) => fc.tuple(fc.constant(whole), fc.array(slice(whole), { maxLength: 2 }), fc.oneof(slice(whole).map(([a, b]) => whole.slice(a, b)), textOf(pieces, 6)))),
+        ([whole, removed, quote]) => {
+          if (repeatsExactly(whole, removed, quote)) expect(oracle(whole, removed, quote)).toBe(true);
+        },
       );
     },
     TIMEOUT,
