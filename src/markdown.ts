@@ -255,8 +255,7 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
       const token = tokens[index]!;
       // A paragraph that starts with colons: a marker line that opens no element this site knows, or closes nothing.
       if (token.type === "inline" && token.content.charCodeAt(0) === COLON && tokens[index - 1]?.type === "paragraph_open") {
-        const stray = STRAY_MARKER.exec(token.content);
-        if (stray) reportStray(state, tokens, index, stray[1]!, stray[2]!);
+        reportStrayMarker(tokens, index, knownNames, (error, line) => handle(error, state.env, line));
       }
     }
   };
@@ -282,29 +281,36 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     return element;
   }
 
-  function reportStray(state: { env: object }, tokens: Token[], index: number, markup: string, name: string): void {
-    const token = tokens[index]!;
-    const line = token.map ? token.map[0] + 1 : undefined;
-    const error = name
-      ? new NewsroomError({
-          element: name,
-          problem: `"${markup} ${name}" is not an element this site knows`,
-          fix: `use one of ${listOfNames(knownNames)} (or check the spelling)`,
-        })
-      : new NewsroomError({
-          element: "Markdown",
-          problem: `a "${markup}" line closes a block that was never opened`,
-          fix: `remove the stray "${markup}" line, or open the element above it with "${markup} ${knownNames[0]}"`,
-        });
-    const shown = handle(error, state.env, line);
-    // The message replaces the whole paragraph, so a block of HTML is not left inside a <p>.
-    tokens[index - 1]!.hidden = true;
-    const close = tokens.findIndex((t, i) => i > index && t.type === "paragraph_close");
-    if (close !== -1) tokens[close]!.hidden = true;
-    token.type = "html_inline";
-    token.content = shown;
-    token.children = [];
-  }
+}
+
+/**
+ * A paragraph whose inline token (at `index`) starts with a marker line that opens no element the site knows, or
+ * closes nothing: the error, as `show` gives it, replaces the whole paragraph (no block of HTML left inside a <p>).
+ */
+export function reportStrayMarker(tokens: Token[], index: number, knownNames: readonly string[], show: (error: NewsroomError, line: number | undefined) => string): void {
+  const token = tokens[index]!;
+  const stray = STRAY_MARKER.exec(token.content);
+  if (!stray) return;
+  const markup = stray[1]!;
+  const name = stray[2]!;
+  const error = name
+    ? new NewsroomError({
+        element: name,
+        problem: `"${markup} ${name}" is not an element this site knows`,
+        fix: `use one of ${listOfNames(knownNames)} (or check the spelling)`,
+      })
+    : new NewsroomError({
+        element: "Markdown",
+        problem: `a "${markup}" line closes a block that was never opened`,
+        fix: `remove the stray "${markup}" line, or open the element above it with "${markup} ${knownNames[0]}"`,
+      });
+  const shown = show(error, token.map ? token.map[0] + 1 : undefined);
+  tokens[index - 1]!.hidden = true;
+  const close = tokens.findIndex((t, i) => i > index && t.type === "paragraph_close");
+  if (close !== -1) tokens[close]!.hidden = true;
+  token.type = "html_inline";
+  token.content = shown;
+  token.children = [];
 }
 
 /** An element a Markdown source holds, with the 1-based lines of its opening and closing markers. */

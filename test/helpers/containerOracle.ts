@@ -8,10 +8,9 @@
 import type MarkdownIt from "markdown-it";
 import markdownItContainer from "markdown-it-container";
 import { NewsroomError } from "../../src/errors.js";
-import { listOfNames } from "../../src/fields.js";
 import { parseElement, renderElement } from "../../src/elements/index.js";
 import type { Token } from "../../src/handOver.js";
-import { CONTAINER_ELEMENT_TYPES, elementTokenType, type ContainerElementType, type NewsroomMarkdownOptions } from "../../src/markdown.js";
+import { CONTAINER_ELEMENT_TYPES, elementTokenType, reportStrayMarker, type ContainerElementType, type NewsroomMarkdownOptions } from "../../src/markdown.js";
 import { parseAttributes } from "../../src/syntax/attributes.js";
 import { inputWithBody } from "../../src/syntax/body.js";
 
@@ -19,7 +18,6 @@ const COLON = 0x3a;
 const WHITESPACE = /\s/;
 const OPENING_MARKER = /^(:{3,})\s*([^\s:]+)/;
 const CLOSING_MARKER = /^(:{3,})\s*$/;
-const STRAY_MARKER = /^(:{3,})\s*([^\s:]*)/;
 
 type BlockState = { src: string; env: object; bMarks: number[]; eMarks: number[]; tShift: number[]; sCount: number[]; blkIndent: number };
 
@@ -84,8 +82,8 @@ export function containerOracle(md: MarkdownIt, options: Pick<NewsroomMarkdownOp
         if (close === -1) close = tokens.length - 1;
         tokens.splice(index, close - index + 1, elementToken(state, token, type, sources?.get(token.map![0])));
       } else if (token.type === "inline" && token.content.charCodeAt(0) === COLON && tokens[index - 1]?.type === "paragraph_open") {
-        const stray = STRAY_MARKER.exec(token.content);
-        if (stray) reportStray(state, tokens, index, stray[1]!, stray[2]!);
+        // Marker lines that open nothing were reported the same way before and after: the plugin's own report.
+        reportStrayMarker(tokens, index, [...typeByName.keys()], (error, line) => handle(error, state.env, line));
       }
     }
   });
@@ -112,18 +110,4 @@ export function containerOracle(md: MarkdownIt, options: Pick<NewsroomMarkdownOp
     return replacement;
   }
 
-  function reportStray(state: { env: object }, tokens: Token[], index: number, markup: string, name: string): void {
-    const token = tokens[index]!;
-    const knownNames = [...typeByName.keys()];
-    const error = name
-      ? new NewsroomError({ element: name, problem: `"${markup} ${name}" is not an element this site knows`, fix: `use one of ${listOfNames(knownNames)} (or check the spelling)` })
-      : new NewsroomError({ element: "Markdown", problem: `a "${markup}" line closes a block that was never opened`, fix: `remove the stray "${markup}" line, or open the element above it with "${markup} ${knownNames[0]}"` });
-    const shown = handle(error, state.env, token.map ? token.map[0] + 1 : undefined);
-    tokens[index - 1]!.hidden = true;
-    const close = tokens.findIndex((t, i) => i > index && t.type === "paragraph_close");
-    if (close !== -1) tokens[close]!.hidden = true;
-    token.type = "html_inline";
-    token.content = shown;
-    token.children = [];
-  }
 }

@@ -15,7 +15,7 @@ import { InvalidValue, unrepresentableCharacter } from "../../src/fields.js";
 import { newsroomMarkdown } from "../../src/markdown.js";
 import { DEFAULT_PROVIDERS, recogniseVideo, vimeo, youtube } from "../../src/video/providers.js";
 import { inspectableUrl, parseSafeUrl, simpleAddressParts } from "../../src/url.js";
-import { isCarriable, prop } from "../helpers/fastCheck.js";
+import { isCarriable, prop, settings, TIMEOUT } from "../helpers/fastCheck.js";
 import { isPlainRun, renderInlineWords, renderWords, rendersPlainly } from "../../src/markdownWords.js";
 import { repeatsExactly, repeatsWords, wordsOf } from "../../src/story.js";
 import { parseAttributes } from "../../src/syntax/attributes.js";
@@ -23,11 +23,6 @@ import { dedent, highlightsFromMarkdown, type MarkdownParser } from "../../src/s
 import { TakeOnceStore } from "../../src/takeOnceStore.js";
 import { containerOracle } from "../helpers/containerOracle.js";
 import { DEFAULT_NAMES, newsroomMd } from "../helpers/newsroom.js";
-
-const RUNS = Number(process.env["FAST_CHECK_RUNS"] || 1000);
-const SEED = process.env["FAST_CHECK_SEED"] ? Number(process.env["FAST_CHECK_SEED"]) : undefined;
-const settings: fc.Parameters<unknown> = { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) };
-const TIMEOUT = 60_000 * Math.max(1, RUNS / 1000);
 
 /** Strings over the characters that matter to each reader, with white space of every kind. */
 const SPACES = [" ", "\t", "\n", "\r", "\u00a0", "\u2003", "\u3000", "\ufeff", "\u000b", "\u000c"];
