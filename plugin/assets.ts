@@ -44,10 +44,13 @@ export class PageAssets {
   readonly #script = withoutCommentLines(readAsset("newsroom-video.js"));
   readonly scriptPath = `/newsroom/video-${createHash("sha256").update(this.#script).digest("hex").slice(0, 10)}.js`;
   readonly #needs = new Map<string, { script: boolean }>();
+  /** Whether `{% newsroomAssets %}` has written its marker in this build: until it has, no page can hold one. */
+  #placed = false;
 
   /** Called before every build. */
   reset(): void {
     this.#needs.clear();
+    this.#placed = false;
   }
 
   register(config: EleventyConfig, shortcodeName: string): void {
@@ -58,10 +61,14 @@ export class PageAssets {
       await mkdir(join(file, ".."), { recursive: true });
       await writeFile(file, this.#script);
     });
-    config.addShortcode(shortcodeName, () => ASSETS_PLACEHOLDER);
+    config.addShortcode(shortcodeName, () => {
+      this.#placed = true;
+      return ASSETS_PLACEHOLDER;
+    });
     const assets = this;
+    // Every page of the site passes here: a site whose layouts do not use the shortcode has no page to search.
     config.addTransform("eleventy-plugin-newsroom/assets", function (this: EleventyContext, content: unknown) {
-      if (typeof content !== "string" || !content.includes(ASSETS_PLACEHOLDER)) return content;
+      if (!assets.#placed || typeof content !== "string" || !content.includes(ASSETS_PLACEHOLDER)) return content;
       return content.replace(ASSETS_PLACEHOLDER, assets.tagsFor(this.page, config));
     });
   }

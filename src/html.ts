@@ -51,7 +51,11 @@ export type AttributeValue = string | number | boolean | null | undefined;
 /** Renders attributes in the given order; `false`, `null` and `undefined` omit the attribute, `true` writes it bare. */
 export function attributes(attrs: Readonly<Record<string, AttributeValue>>): SafeHtml {
   let out = "";
-  for (const [name, value] of Object.entries(attrs)) {
+  // (Keys and a lookup, not `Object.entries`: that makes an array for every attribute of every element.)
+  const names = Object.keys(attrs);
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index]!;
+    const value = attrs[name];
     if (value === false || value === null || value === undefined) continue;
     out += value === true ? ` ${name}` : ` ${name}="${escapeHtml(String(value))}"`;
   }

@@ -23,86 +23,98 @@ const isNameCharacter = (code: number) => isLetter(code) || (code >= 0x30 && cod
  */
 export function parseAttributes(text: string, element: string, location: SourceLocation = {}): Record<string, string> {
   const result: Record<string, string> = {};
-  const fail = (problem: string, fix: string): never => {
-    throw new NewsroomError({ element, problem, fix, ...location });
-  };
-  let position = 0;
-  const skipSpace = () => {
-    while (position < text.length && isSpaceAt(text, position)) position++;
-  };
-  skipSpace();
+  let position = skipSpace(text, 0);
   while (position < text.length) {
     // Most attributes are a name and a quoted value without a backslash, then white space or the end: read at once.
     QUOTED_PAIR.lastIndex = position;
     const pair = QUOTED_PAIR.exec(text);
     if (pair) {
       const name = pair[1]!;
-      if (Object.hasOwn(result, name)) fail(`the attribute "${name}" is given twice`, `keep one "${name}"`);
+      if (Object.hasOwn(result, name)) fail(element, location, `the attribute "${name}" is given twice`, `keep one "${name}"`);
       result[name] = pair[2] ?? pair[3]!;
       position = QUOTED_PAIR.lastIndex;
       continue;
     }
-    // A name is a letter, then letters, digits, "_" and "-".
-    let nameEnd = position;
-    if (isLetter(text.charCodeAt(nameEnd))) {
-      nameEnd++;
-      while (isNameCharacter(text.charCodeAt(nameEnd))) nameEnd++;
-    }
-    const name = nameEnd > position ? text.slice(position, nameEnd) : undefined;
-    if (!name) {
-      fail(
-        `cannot read the attributes at ${JSON.stringify(text.slice(position, position + 30))}`,
-        'write attributes as name="value" pairs separated by spaces, in straight quotes (" or \')',
-      );
-    }
-    position += name!.length;
-    if (text[position] !== "=") {
-      fail(`the attribute "${name}" has no value`, `write ${name}="…"`);
-    }
-    position++;
-    let value = "";
-    const quote = text[position];
-    if (quote === '"' || quote === "'") {
-      position++;
-      let closed = false;
-      // Most values have no backslash: up to the closing quote as it is.
-      const close = text.indexOf(quote, position);
-      const backslash = text.indexOf("\\", position);
-      if (close !== -1 && (backslash === -1 || backslash > close)) {
-        value = text.slice(position, close);
-        position = close + 1;
-        closed = true;
-      }
-      while (!closed && position < text.length) {
-        const character = text[position]!;
-        if (character === "\\" && (text[position + 1] === quote || text[position + 1] === "\\")) {
-          value += text[position + 1];
-          position += 2;
-        } else if (character === quote) {
-          position++;
-          closed = true;
-          break;
-        } else {
-          value += character;
-          position++;
-        }
-      }
-      if (!closed) fail(`the value of "${name}" has no closing ${quote}`, `end the value with ${quote}`);
-      if (position < text.length && !isSpaceAt(text, position)) {
-        fail(`the value of "${name}" is followed by ${JSON.stringify(text[position])} without a space`, "separate attributes with a space");
-      }
-    } else {
-      const end = text.slice(position).search(/\s|$/);
-      if (end === 0) fail(`the attribute "${name}" has no value`, `write ${name}="…"`);
-      value = text.slice(position, position + end);
-      if (/["'“”‘’]/.test(value)) {
-        fail(`the value of "${name}" has a quote mark inside an unquoted value`, 'put the value in straight quotes: name="value" (curly quotes “ ” do not count)');
-      }
-      position += end;
-    }
-    if (Object.hasOwn(result, name!)) fail(`the attribute "${name}" is given twice`, `keep one "${name}"`);
-    result[name!] = value;
-    skipSpace();
+    position = readAttribute(text, position, result, element, location);
   }
   return result;
+}
+
+function fail(element: string, location: SourceLocation, problem: string, fix: string): never {
+  throw new NewsroomError({ element, problem, fix, ...location });
+}
+
+function skipSpace(text: string, position: number): number {
+  while (position < text.length && isSpaceAt(text, position)) position++;
+  return position;
+}
+
+/** Reads one attribute at `position` the long way (an unquoted value, a backslash, or an error) into `result`; returns where the next one starts. */
+function readAttribute(text: string, position: number, result: Record<string, string>, element: string, location: SourceLocation): number {
+  // A name is a letter, then letters, digits, "_" and "-".
+  let nameEnd = position;
+  if (isLetter(text.charCodeAt(nameEnd))) {
+    nameEnd++;
+    while (isNameCharacter(text.charCodeAt(nameEnd))) nameEnd++;
+  }
+  if (nameEnd === position) {
+    fail(
+      element,
+      location,
+      `cannot read the attributes at ${JSON.stringify(text.slice(position, position + 30))}`,
+      'write attributes as name="value" pairs separated by spaces, in straight quotes (" or \')',
+    );
+  }
+  const name = text.slice(position, nameEnd);
+  position = nameEnd;
+  if (text[position] !== "=") fail(element, location, `the attribute "${name}" has no value`, `write ${name}="…"`);
+  position++;
+  let value = "";
+  const quote = text[position];
+  if (quote === '"' || quote === "'") {
+    position++;
+    let closed = false;
+    // Most values have no backslash: up to the closing quote as it is.
+    const close = text.indexOf(quote, position);
+    const backslash = text.indexOf("\\", position);
+    if (close !== -1 && (backslash === -1 || backslash > close)) {
+      value = text.slice(position, close);
+      position = close + 1;
+      closed = true;
+    }
+    while (!closed && position < text.length) {
+      const character = text[position]!;
+      if (character === "\\" && (text[position + 1] === quote || text[position + 1] === "\\")) {
+        value += text[position + 1];
+        position += 2;
+      } else if (character === quote) {
+        position++;
+        closed = true;
+        break;
+      } else {
+        value += character;
+        position++;
+      }
+    }
+    if (!closed) fail(element, location, `the value of "${name}" has no closing ${quote}`, `end the value with ${quote}`);
+    if (position < text.length && !isSpaceAt(text, position)) {
+      fail(element, location, `the value of "${name}" is followed by ${JSON.stringify(text[position])} without a space`, "separate attributes with a space");
+    }
+  } else {
+    const end = text.slice(position).search(/\s|$/);
+    if (end === 0) fail(element, location, `the attribute "${name}" has no value`, `write ${name}="…"`);
+    value = text.slice(position, position + end);
+    if (/["'“”‘’]/.test(value)) {
+      fail(
+        element,
+        location,
+        `the value of "${name}" has a quote mark inside an unquoted value`,
+        'put the value in straight quotes: name="value" (curly quotes “ ” do not count)',
+      );
+    }
+    position += end;
+  }
+  if (Object.hasOwn(result, name)) fail(element, location, `the attribute "${name}" is given twice`, `keep one "${name}"`);
+  result[name] = value;
+  return skipSpace(text, position);
 }
