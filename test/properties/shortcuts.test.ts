@@ -414,7 +414,12 @@ describe("parseAttributes", () => {
   test(
     "is the character-by-character reader",
     () => {
-      const attributeText = textOf(['"', "'", "\\", "=", "a", "b-1", "x_y", " ", "\t", "\u00a0", "é", "“", "9/16", "\u2028"], 24);
+      const pieces = ['"', "'", "\\", "=", "a", "b-1", "x_y", " ", "\t", "\u00a0", "é", "“", "9/16", "\u2028"];
+      // Pairs as authors write them (names repeated, values with quotes and backslashes inside), among stray pieces.
+      const pair = fc
+        .tuple(fc.constantFrom("a", "b-1", "x_y", "9a"), fc.constantFrom('"', "'"), textOf(pieces, 4), fc.constantFrom("", "'", '"'), fc.constantFrom(" ", "", "\t", "\u00a0", "x"))
+        .map(([name, quote, value, close, after]) => `${name}=${quote}${value}${close || quote}${after}`);
+      const attributeText = fc.array(fc.oneof(pair, textOf(pieces, 3)), { maxLength: 6 }).map((parts) => parts.join(""));
       fc.assert(
         fc.property(attributeText, (text) => {
           expect(outcome(() => parseAttributes(text, "quote"))).toEqual(outcome(() => plainParseAttributes(text, "quote")));
