@@ -94,6 +94,8 @@ interface BuiltIn {
   block: Set<BlockRule>;
   core: Set<CoreRule>;
   parser: Pick<MarkdownIt["block"], "parse" | "tokenize">;
+  /** markdown-it's first core rule, `normalize`, when it does what markdown-it's does (see `builtInNormalizeOf`). */
+  normalize: CoreRule | undefined;
 }
 const builtInRules = new WeakMap<object, BuiltIn | null>();
 
@@ -105,10 +107,12 @@ function builtInRulesOf(md: MarkdownIt): BuiltIn | null {
       // New parsers have every rule markdown-it has, enabled.
       const block = new Block();
       const core = new (md.core.constructor as new () => MarkdownIt["core"])();
+      const coreRules = core.ruler.getRules("");
       rules = {
         block: new Set(block.ruler.getRules("")),
-        core: new Set(core.ruler.getRules("")),
+        core: new Set(coreRules),
         parser: { parse: block.parse, tokenize: block.tokenize },
+        normalize: coreRules[0] && normalizesLineEndings(coreRules[0]) ? coreRules[0] : undefined,
       };
     } catch {
       rules = null;
@@ -116,6 +120,25 @@ function builtInRulesOf(md: MarkdownIt): BuiltIn | null {
     builtInRules.set(Block, rules);
   }
   return rules;
+}
+
+/** Whether `rule` writes "\r\n" and "\r" as "\n" and NUL as U+FFFD, as markdown-it's `normalize` does. */
+function normalizesLineEndings(rule: CoreRule): boolean {
+  const state = { src: "a\r\nb\rc\u0000" };
+  try {
+    rule(state as Parameters<CoreRule>[0]);
+  } catch {
+    return false;
+  }
+  return state.src === "a\nb\nc\uFFFD";
+}
+
+/**
+ * markdown-it's own `normalize` core rule, as `md` runs it (unless a plugin replaced it). It copies every source to
+ * write its line endings as "\n"; a source without "\r" or NUL comes out equal to itself, so a read may skip it.
+ */
+export function builtInNormalizeOf(md: MarkdownIt): CoreRule | undefined {
+  return builtInRulesOf(md)?.normalize;
 }
 
 /**

@@ -5,6 +5,7 @@ import { listOfNames } from "./fields.js";
 import { parseElement, renderElement, type ParseOptions } from "./elements/index.js";
 import {
   addApplication,
+  builtInNormalizeOf,
   canHandOver,
   elementKey,
   handOverReferences,
@@ -355,6 +356,8 @@ export function elementsInMarkdown(md: MarkdownIt, source: string, env: object =
   return read.found;
 }
 
+const NEEDS_NORMALIZING = /[\r\u0000]/;
+
 /** `md.parse` up to (and including) this plugin's core rules; all of it if the instance does not use the plugin. */
 function blockState(md: MarkdownIt, source: string, env: object, instance: Instance | undefined): CoreState {
   const state = new md.core.State(source, md, env);
@@ -364,8 +367,12 @@ function blockState(md: MarkdownIt, source: string, env: object, instance: Insta
   }
   const before = instance.applications.length === 1 ? instance.applications[0]!.beforeBlock : undefined;
   const elementRules = instance.applications.map((application) => application.elementsRule);
+  const normalize = builtInNormalizeOf(md);
   let ran = 0;
   for (const rule of md.core.ruler.getRules("")) {
+    // A source without "\r" or NUL is what markdown-it's normalize would make of it, without the copy it makes: the
+    // render's normalized source is then equal to it, which is all the hand-over compares.
+    if (rule === normalize && !NEEDS_NORMALIZING.test(state.src)) continue;
     if (rule === before && currentRead) {
       currentRead.tokensBeforeBlock = state.tokens.length;
       // Tokens from earlier rules may depend on `env`: this read hands over no tokens, so it keeps its elements.

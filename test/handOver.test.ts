@@ -79,6 +79,16 @@ describe("a story read for the collections, then rendered", () => {
     expect(counts).toEqual({ blockParses: 1, videoParses: 1 });
   });
 
+  it("hands over a story with Windows or old Mac line endings, or a NUL, as markdown-it normalizes them", () => {
+    for (const source of [STORY.replace(/\n/g, "\r\n"), STORY.replace(/\n/g, "\r"), STORY.replace("emphasis", "emph\u0000asis")]) {
+      const { md, counts } = setUp();
+      const read = elementsInMarkdown(md, source);
+      expect(read.map(({ element }) => element.type)).toEqual(["highlights", "quote", "video"]);
+      expect(md.render(source, {})).toBe(unaided(source).html);
+      expect(counts).toEqual({ blockParses: 1, videoParses: 1 });
+    }
+  });
+
   it("leaves the reference definitions in env as markdown-it would, also beside references already there", () => {
     for (const before of [{}, { references: { OTHER: { href: "https://other.example/" } } }, { references: { REF: { href: "https://first.example/" } } }]) {
       const { md, counts } = setUp();
