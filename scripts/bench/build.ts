@@ -48,7 +48,9 @@ export async function buildOnce(request: BuildRequest): Promise<BuildResult> {
   writeFileSync(reporter, REPORTER);
   const report = join(workspace, "bench-report.json");
   rmSync(report, { force: true });
-  rmSync(join(root, "_site"), { recursive: true, force: true });
+  // The output folder is kept from the site's last build, as when a site is rebuilt: Eleventy writes every page again.
+  // (Deleting 4,000 page folders before each build made this machine's file system slower with every build, system
+  // time 0.8 → 3.3 s in six builds, and the extra wait hid the CPU work the two variants differ by.)
 
   const args = [
     ...(request.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${request.cpuProfileDir}`] : []),
