@@ -45,11 +45,19 @@ const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
  * gives, without building two URL objects per video.
  */
 function withQuery(base: string, parameters: ReadonlyArray<readonly [string, string | null | undefined]>): string {
-  const query = new URLSearchParams();
-  for (const [name, value] of parameters) if (value) query.append(name, value);
-  const serialised = query.toString();
-  return serialised === "" ? base : `${base}?${serialised}`;
+  let query = "";
+  for (const [name, value] of parameters) {
+    if (!value) continue;
+    // Names and values made only of what the form encoding keeps as it is are written as they are; any other pair is
+    // serialised by `URLSearchParams` (pairs are serialised one by one and joined by "&", so this is its output).
+    const pair = FORM_SAFE.test(name) && FORM_SAFE.test(value) ? `${name}=${value}` : new URLSearchParams([[name, value]]).toString();
+    query += query === "" ? pair : `&${pair}`;
+  }
+  return query === "" ? base : `${base}?${query}`;
 }
+
+/** The characters `application/x-www-form-urlencoded` serialisation leaves as they are. */
+const FORM_SAFE = /^[A-Za-z0-9*\-._]+$/;
 
 /** `t=1m30s`, `t=90`, `t=90s`, `start=90` → seconds. */
 export function parseStartTime(value: string | null): number | undefined {
