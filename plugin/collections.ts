@@ -156,7 +156,7 @@ export function registerCollections(config: EleventyConfig, state: BuildState, r
         // read's cache is emptied before each), so no other story shares it; and it is already marked as parsed, so a
         // template can pass the item to a shortcode or filter. (A copy made and marked again cost more than the rest
         // of this loop.)
-        const item = element as NewsroomElement & { story: StoryReference };
+        const item = element as ElementItem<NewsroomElement>;
         item.story = reference;
         if (item.type === "highlights") made.highlights.push(item);
         else if (item.type === "quote" || item.type === "pullquote") made.quotes.push(item);

@@ -50,7 +50,10 @@ function skipSpace(text: string, position: number): number {
   return position;
 }
 
-/** Reads one attribute at `position` the long way (an unquoted value, a backslash, or an error) into `result`; returns where the next one starts. */
+/**
+ * Reads one attribute at `position` the long way (an unquoted value, a backslash in quotes, or an error) into
+ * `result`; returns where the next one starts.
+ */
 function readAttribute(text: string, position: number, result: Record<string, string>, element: string, location: SourceLocation): number {
   // A name is a letter, then letters, digits, "_" and "-".
   let nameEnd = position;
