@@ -146,7 +146,8 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     const markerCount = colonsAt(s.src, start, max);
     if (markerCount < 3) return false;
     const params = s.src.slice(start + markerCount, max);
-    const type = typeOfParams(params);
+    const words = params.trim();
+    const type = typeOfWords(words);
     if (type === undefined) return false;
     if (silent) return true;
 
@@ -189,11 +190,11 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
       if (!closed) {
         throw new NewsroomError({
           element: type,
-          problem: `the "${markup} ${params.trim()}" block is never closed`,
+          problem: `the "${markup} ${words}" block is never closed`,
           fix: `add a line "${markup}" after the element's content`,
         });
       }
-      const attributeText = params.trim().slice(options.names[type].length);
+      const attributeText = words.slice(options.names[type].length);
       const body = pieces ? pieces.join("\n") : bodyStart === -1 ? "" : s.src.slice(bodyStart, bodyEnd);
       const element = parseContainer(type, attributeText, body, s.env);
       token.meta = { element } satisfies ElementTokenMeta;
@@ -209,9 +210,8 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
   md.block.ruler.before("fence", "newsroom_element", elementRule, { alt: ["paragraph", "reference", "blockquote", "list"] });
   const blockRules = new Set<BlockRule>([elementRule]);
 
-  /** The element a marker line opens: the first word after the colons is its name. */
-  function typeOfParams(params: string): ContainerElementType | undefined {
-    const words = params.trim();
+  /** The element a marker line opens: the first word after the colons (trimmed) is its name. */
+  function typeOfWords(words: string): ContainerElementType | undefined {
     const space = words.search(WHITESPACE);
     return typeByName.get(space === -1 ? words : words.slice(0, space));
   }
