@@ -16,6 +16,7 @@ export class BuildState {
   #ids = new Map<string, IdRegistry>();
   #bodyLines = new Map<string, number>();
   #markdownContexts = new WeakMap<object, RenderContext>();
+  #lastMarkdownContext: { env: object; context: RenderContext } | undefined;
 
   /** How every syntax parses elements: the site's video providers first, then the built-in ones. */
   readonly parseOptions: ParseOptions;
@@ -36,6 +37,7 @@ export class BuildState {
     this.#ids.clear();
     this.#bodyLines.clear();
     this.#markdownContexts = new WeakMap();
+    this.#lastMarkdownContext = undefined;
     this.assets.reset();
     if (this.#markdown) forgetReadStories(this.#markdown);
   }
@@ -86,8 +88,11 @@ export class BuildState {
 
   /** The context of the Markdown elements of one render (one `env`): the elements of a page share it. */
   markdownContext(env: { page?: EleventyPage }): RenderContext {
+    // A page's elements render one after another: most calls ask for the context the last one asked for.
+    if (this.#lastMarkdownContext?.env === env) return this.#lastMarkdownContext.context;
     let context = this.#markdownContexts.get(env);
     if (!context) this.#markdownContexts.set(env, (context = this.renderContext(env.page, env)));
+    this.#lastMarkdownContext = { env, context };
     return context;
   }
 

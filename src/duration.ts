@@ -32,6 +32,21 @@ export function durationFromSeconds(seconds: number): Duration {
  * Seconds (and minutes, when hours are given) must be below 60: `1:75` is a typo, not 2:15.
  */
 export function parseDuration(value: unknown): Duration {
+  // A site's videos share a few hundred lengths, and a Duration is a frozen value: each written form is read once.
+  if (typeof value === "string") {
+    const known = durations.get(value);
+    if (known !== undefined) return known;
+    const duration = parseWrittenDuration(value);
+    if (durations.size >= 4096) durations.clear();
+    durations.set(value, duration);
+    return duration;
+  }
+  return parseWrittenDuration(value);
+}
+
+const durations = new Map<string, Duration>();
+
+function parseWrittenDuration(value: unknown): Duration {
   if (typeof value === "number") {
     if (!Number.isInteger(value) || value <= 0) {
       throw new InvalidValue(`must be a whole number of seconds above 0, not ${value}`, ACCEPTED);

@@ -28,8 +28,10 @@ const HAS_SPECIAL = /[&<>"']/;
 const SPECIALS = /[&<>"']/g;
 
 function toHtml(value: HtmlValue): string {
-  if (value === null || value === undefined || value === false) return "";
+  // Text and markup first: they are nearly every value.
+  if (typeof value === "string") return escapeHtml(value);
   if (value instanceof SafeHtml) return value.toString();
+  if (value === null || value === undefined || value === false) return "";
   if (Array.isArray(value)) return value.map(toHtml).join("");
   return escapeHtml(String(value));
 }

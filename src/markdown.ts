@@ -356,7 +356,8 @@ export function elementsInMarkdown(md: MarkdownIt, source: string, env: object =
   return read.found;
 }
 
-const NEEDS_NORMALIZING = /[\r\u0000]/;
+/** Whether markdown-it's `normalize` would change `source` (two character searches: faster than a regular expression). */
+const needsNormalizing = (source: string) => source.indexOf("\r") !== -1 || source.indexOf("\u0000") !== -1;
 
 /** `md.parse` up to (and including) this plugin's core rules; all of it if the instance does not use the plugin. */
 function blockState(md: MarkdownIt, source: string, env: object, instance: Instance | undefined): CoreState {
@@ -372,7 +373,7 @@ function blockState(md: MarkdownIt, source: string, env: object, instance: Insta
   for (const rule of md.core.ruler.getRules("")) {
     // A source without "\r" or NUL is what markdown-it's normalize would make of it, without the copy it makes: the
     // render's normalized source is then equal to it, which is all the hand-over compares.
-    if (rule === normalize && !NEEDS_NORMALIZING.test(state.src)) continue;
+    if (rule === normalize && !needsNormalizing(state.src)) continue;
     if (rule === before && currentRead) {
       currentRead.tokensBeforeBlock = state.tokens.length;
       // Tokens from earlier rules may depend on `env`: this read hands over no tokens, so it keeps its elements.

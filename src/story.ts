@@ -107,7 +107,8 @@ export function extractStoryElements(story: StorySource, options: ExtractOptions
     if (element.type === "pullquote") removedRanges.push([tag.start, tag.end]);
   }
 
-  bodyElements.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  // The Markdown's elements come in the order of their lines; only template tags can come between them.
+  if (tags.length > 0) bodyElements.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   elements.push(...bodyElements);
 
   // The rest of the body is only needed to check pull quotes against it.

@@ -58,3 +58,19 @@ describe("durationFromSeconds", () => {
     expect(durationFromSeconds(65).text).toBe("1:05");
   });
 });
+
+describe("parseDuration's memory of written forms", () => {
+  it("gives the same frozen duration for a form read before, and refuses a wrong form every time", () => {
+    const first = parseDuration("4:05");
+    expect(parseDuration("4:05")).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(`${first}`).toBe("4:05");
+    expect(JSON.stringify({ duration: first })).toBe('{"duration":"PT4M5S"}');
+    for (let attempt = 0; attempt < 2; attempt++) expect(() => parseDuration("4:75")).toThrow(/75 seconds/);
+  });
+
+  it("stays right after more forms than it keeps", () => {
+    for (let seconds = 1; seconds <= 5000; seconds++) expect(parseDuration(`PT${seconds}S`).seconds).toBe(seconds);
+    expect(parseDuration("PT7S").text).toBe("0:07");
+  });
+});
