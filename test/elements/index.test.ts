@@ -65,6 +65,22 @@ describe("isParsedElement and markParsed", () => {
     expect(isParsedElement(parseElement("quote", INPUTS.quote), "video")).toBe(false);
   });
 
+  it("does not count a copy of a parsed element as parsed (a copy may have been changed, so it is checked again)", () => {
+    const element = parseElement("quote", INPUTS.quote);
+    expect(isParsedElement(element, "quote")).toBe(true);
+    expect(isParsedElement({ ...element }, "quote")).toBe(false);
+    expect(isParsedElement(Object.assign({}, element), "quote")).toBe(false);
+    expect(isParsedElement(JSON.parse(JSON.stringify(element)), "quote")).toBe(false);
+  });
+
+  it("knows the elements that another copy of the module parsed (a site may load the plugin and its core apart)", async () => {
+    // @ts-expect-error -- a second instance of the same module, as a second copy of the package would be
+    const other = (await import("../../src/elements/index.js?copy")) as typeof import("../../src/elements/index.js");
+    expect(other.isParsedElement).not.toBe(isParsedElement);
+    expect(other.isParsedElement(parseElement("quote", INPUTS.quote), "quote")).toBe(true);
+    expect(isParsedElement(other.parseElement("quote", INPUTS.quote), "quote")).toBe(true);
+  });
+
   it("marks an object without adding a visible property", () => {
     const item = markParsed({ type: "video" as const, extra: 1 });
     expect(isParsedElement(item, "video")).toBe(true);
