@@ -11,6 +11,8 @@ import {
   handOverReferences,
   instanceOf,
   maxNestingOf,
+  packTokens,
+  unpackTokens,
   type BlockRule,
   type CoreRule,
   type Instance,
@@ -124,7 +126,7 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     // Parsed with other options (`md.set()` between the read and the render): parse again.
     if (read.html !== md.options.html || read.maxNesting !== maxNestingOf(md)) return;
     if (read.references !== undefined) handOverReferences(state.env as { references?: Record<string, unknown> }, read.references);
-    state.tokens = read.tokens;
+    state.tokens = unpackTokens(read.tokens, state.Token as unknown as Parameters<typeof unpackTokens>[1]);
     handedOver = { state, src: state.src };
     state.src = "";
   };
@@ -346,7 +348,7 @@ export function elementsInMarkdown(md: MarkdownIt, source: string, env: object =
   }
   if (handOver && !read.failed && !state.inlineMode && read.tokensBeforeBlock === 0) {
     instance.readParses.add(state.src, {
-      tokens: state.tokens,
+      tokens: packTokens(state.tokens),
       references: (env as { references?: Record<string, unknown> }).references,
       elementKeys: read.elementKeys,
       html: md.options.html,

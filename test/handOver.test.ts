@@ -6,7 +6,7 @@
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { createIdRegistry, DEFAULT_LABELS, type IdRegistry } from "../src/context.js";
-import { forgetReadStories } from "../src/handOver.js";
+import { forgetReadStories, packTokens, unpackTokens } from "../src/handOver.js";
 import { elementsInMarkdown, newsroomMarkdown, type NewsroomMarkdownOptions } from "../src/markdown.js";
 import { DEFAULT_PROVIDERS, type VideoProvider } from "../src/video/providers.js";
 import { DEFAULT_NAMES } from "./helpers/newsroom.js";
@@ -216,5 +216,68 @@ describe("a story without a ':::' line", () => {
     // One with an element is read (the count includes the probe that lets the highlights list be read without a parse).
     expect(elementsInMarkdown(md, "Just words.\n\n::: highlights\n- One\n:::\n")).toHaveLength(1);
     expect(parses).toBeGreaterThan(0);
+  });
+});
+
+describe("packTokens and unpackTokens (how a read keeps a story's tokens until the render)", () => {
+  // Every kind of block markdown-it makes, with the fields that vary: attributes (an ordered list's start, a table
+  // cell's alignment), hidden paragraphs (a tight list), info (a fence), markup, nesting, levels and line maps.
+  const DOCUMENT = `# Heading
+
+Paragraph *with* inline [markup][ref].
+
+3. three
+4. four
+
+- tight
+- list
+
+> quoted
+> > nested
+
+| left | right |
+| :--- | ----: |
+| a    | b     |
+
+\`\`\`js title="x"
+code
+\`\`\`
+
+<div class="html">block</div>
+
+---
+
+::: quote speaker="Amara Okafor"
+Words.
+:::
+
+[ref]: https://example.com/
+`;
+
+  it("gives back tokens equal to the block parser's, field by field, as new tokens of the same class", () => {
+    const { md } = setUp();
+    // The core rules up to markdown-it's block rule, as a read runs them.
+    const state = new md.core.State(DOCUMENT, md, {});
+    for (const rule of md.core.ruler.getRules("")) {
+      rule(state);
+      if (rule.name === "block") break;
+    }
+    const tokens = state.tokens;
+    expect(tokens.some((token) => token.attrs !== null)).toBe(true);
+    expect(tokens.some((token) => token.hidden)).toBe(true);
+    expect(tokens.some((token) => token.info !== "")).toBe(true);
+    expect(tokens.some((token) => token.type === "newsroom_quote" && token.meta !== null)).toBe(true);
+    const unpacked = unpackTokens(packTokens(tokens), state.Token as never);
+    expect(unpacked).toHaveLength(tokens.length);
+    unpacked.forEach((token, index) => {
+      const original = tokens[index]!;
+      expect(token).not.toBe(original);
+      expect(token).toBeInstanceOf(state.Token);
+      expect(Object.keys(token)).toEqual(Object.keys(original));
+      expect(token).toEqual(original);
+      // Lists the render fills in are new lists, not the read's.
+      if (original.map) expect(token.map).not.toBe(original.map);
+      if (original.children) expect(token.children).not.toBe(original.children);
+    });
   });
 });
