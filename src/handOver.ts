@@ -220,13 +220,6 @@ function readsSimpleList(md: MarkdownIt): boolean {
   return types.join(" ") === ["bullet_list_open:0:", ...item("a b."), ...item("c"), "bullet_list_close:0:"].join(" ");
 }
 
-/** Whether two lists hold the same things in the same order, compared by identity. */
-export function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
-  return true;
-}
-
 /**
  * Block tokens packed into one array of their fields (numbers, text and the few objects they hold), and the number of
  * tokens. A read keeps a story's tokens until the story renders, most of a build later: kept as some seventy small

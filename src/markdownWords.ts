@@ -9,7 +9,7 @@
  */
 import type MarkdownIt from "markdown-it";
 import type { MarkdownRenderer } from "./context.js";
-import { hasOnlyKnownRules, sameList } from "./handOver.js";
+import { hasOnlyKnownRules } from "./handOver.js";
 
 /**
  * Text that markdown-it reads as one run of text whatever its options: no character that starts inline markup
@@ -47,27 +47,30 @@ const builtInInline = new WeakMap<object, { rules: Set<unknown>; renderer: Recor
 
 /**
  * What `rendersPlainly` depends on: the rule lists (markdown-it keeps the same arrays until one changes), the
- * renderer's rules and methods, and the methods that render.
+ * renderer's rules and methods, and the methods that render. (Read one by one and compared with the values of the last
+ * check, without making a list: this runs for the words of every quote and highlight.)
  */
-function dependencies(md: MarkdownIt): unknown[] {
-  const rules = md.renderer.rules;
-  return [
-    md.core.ruler.getRules(""),
-    md.block.ruler.getRules(""),
-    md.inline.ruler.getRules(""),
-    md.inline.ruler2.getRules(""),
-    rules.text,
-    rules.paragraph_open,
-    rules.paragraph_close,
-    md.renderer.render,
-    md.renderer.renderInline,
-    md.renderer.renderToken,
-    md.render,
-    md.renderInline,
-    md.parse,
-    md.parseInline,
-    md.utils?.escapeHtml,
-  ];
+const DEPENDENCIES: ReadonlyArray<(md: MarkdownIt) => unknown> = [
+  (md) => md.core.ruler.getRules(""),
+  (md) => md.block.ruler.getRules(""),
+  (md) => md.inline.ruler.getRules(""),
+  (md) => md.inline.ruler2.getRules(""),
+  (md) => md.renderer.rules.text,
+  (md) => md.renderer.rules.paragraph_open,
+  (md) => md.renderer.rules.paragraph_close,
+  (md) => md.renderer.render,
+  (md) => md.renderer.renderInline,
+  (md) => md.renderer.renderToken,
+  (md) => md.render,
+  (md) => md.renderInline,
+  (md) => md.parse,
+  (md) => md.parseInline,
+  (md) => md.utils?.escapeHtml,
+];
+
+function unchanged(md: MarkdownIt, on: readonly unknown[]): boolean {
+  for (let index = 0; index < DEPENDENCIES.length; index++) if (DEPENDENCIES[index]!(md) !== on[index]) return false;
+  return true;
 }
 
 /**
@@ -79,9 +82,9 @@ export function rendersPlainly(markdown: MarkdownRenderer): boolean {
   const md = markdown as MarkdownIt;
   if (md.options?.typographer !== false || md.options.linkify !== false) return false;
   if (typeof md.inline?.ruler?.getRules !== "function" || typeof md.renderer?.rules !== "object") return false;
-  const on = dependencies(md);
   const last = checked.get(md);
-  if (last && sameList(last.on, on)) return last.ok;
+  if (last && unchanged(md, last.on)) return last.ok;
+  const on = DEPENDENCIES.map((dependency) => dependency(md));
   const ok = hasOnlyKnownRules(md) && hasBuiltInInline(md) && probe(md);
   checked.set(md, { on, ok });
   return ok;

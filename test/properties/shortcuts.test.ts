@@ -160,6 +160,24 @@ describe("renderWords and renderInlineWords (plain words without a parse)", () =
     expect(rendersPlainly(md)).toBe(false);
     expect(renderInlineWords(md, "Hi @jane", {})).toBe(md.renderInline("Hi @jane", {}));
   });
+
+  test("notices a render rule or method replaced after the first check", () => {
+    const replacements: Array<(md: MarkdownIt) => void> = [
+      (md) => (md.renderer.rules.text = (tokens, index) => tokens[index]!.content.toUpperCase()),
+      (md) => (md.renderer.rules.paragraph_open = () => '<p class="x">'),
+      (md) => {
+        const render = md.render.bind(md);
+        md.render = (source, env) => render(source, env).replace("<p>", "<p class=\"y\">");
+      },
+      (md) => Object.assign(md, { utils: { ...md.utils, escapeHtml: (text: string) => text } }),
+    ];
+    for (const replace of replacements) {
+      const md = new MarkdownIt();
+      expect(rendersPlainly(md)).toBe(true);
+      replace(md);
+      expect(rendersPlainly(md)).toBe(false);
+    }
+  });
 });
 
 describe("unrepresentableCharacter and escapeHtml (a regular expression says when there is nothing to do)", () => {
