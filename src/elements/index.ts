@@ -9,22 +9,17 @@ import { parseVideo, renderVideo, type VideoParseOptions } from "./video.js";
 
 export type ParseOptions = VideoParseOptions;
 
-/**
- * The parsed elements, in a set that every copy of the plugin loaded in one process shares (found under a registered
- * symbol). A copy of an element (`{ ...element }`, JSON) is not in it, so a copy is parsed, checked, again before it is
- * rendered. (A set, not a property on each element: defining a hidden property is a slow call, made for every element.)
- */
-const PARSED: WeakSet<object> = ((globalThis as Record<symbol, unknown>)[Symbol.for("eleventy-plugin-newsroom.elements")] ??= new WeakSet<object>()) as WeakSet<object>;
+const PARSED = Symbol.for("eleventy-plugin-newsroom.element");
 
 /** Marks an object as a parsed element (or a collection item built from one), so it is rendered, not parsed again. */
 export function markParsed<T extends object>(element: T): T {
-  PARSED.add(element);
+  Object.defineProperty(element, PARSED, { value: true, enumerable: false });
   return element;
 }
 
 /** True for elements that came out of `parseElement` (and collection items built from them). */
 export function isParsedElement<T extends ElementType>(value: unknown, type?: T): value is ElementOfType<T> {
-  return typeof value === "object" && value !== null && PARSED.has(value) && (type === undefined || (value as { type?: unknown }).type === type);
+  return typeof value === "object" && value !== null && PARSED in value && (type === undefined || (value as { type?: unknown }).type === type);
 }
 
 function assertNever(value: never): never {
