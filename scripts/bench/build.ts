@@ -38,6 +38,8 @@ export interface BuildRequest {
   countParses?: boolean;
   /** Write a V8 CPU profile of the build into this folder. */
   cpuProfileDir?: string | undefined;
+  /** Another Eleventy's `cmd.cjs` to build with (a diagnostic, see `--eleventy`); the repository's by default. */
+  eleventy?: string | undefined;
 }
 
 const WROTE = /Wrote (\d+) files? in ([\d.]+) seconds/;
@@ -56,7 +58,7 @@ export async function buildOnce(request: BuildRequest): Promise<BuildResult> {
     ...(request.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${request.cpuProfileDir}`] : []),
     "--import",
     pathToFileURL(reporter).href,
-    join(repository, "node_modules/@11ty/eleventy/cmd.cjs"),
+    request.eleventy ?? join(repository, "node_modules/@11ty/eleventy/cmd.cjs"),
     "--config=eleventy.config.mjs",
     "--quiet",
   ];

@@ -29,6 +29,7 @@ const { values: flags } = parseArgs({
     profile: { type: "boolean", default: false },
     "no-budgets": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    eleventy: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -42,7 +43,9 @@ if (flags.help) {
   --listing-runs 3           pairs for the listing pages' cost, at the largest ratio size (0 skips; default 3)
   --profile                  CPU-profile one plugin build at the largest ratio size and summarise it
   --no-budgets               skip the example site's page budgets
-  --keep                     keep the generated sites (the folder is printed)`);
+  --keep                     keep the generated sites (the folder is printed)
+  --eleventy path/cmd.cjs    build both variants with another Eleventy, e.g. the copy scripts/bench/eleventyLookupFix.ts
+                             makes (a diagnostic: what Eleventy's own costs do to the ratio)`);
   process.exit(0);
 }
 
@@ -61,6 +64,7 @@ const growthRuns = Number(flags["growth-runs"]);
 const listingRuns = Number(flags["listing-runs"]);
 if (![pairs, growthRuns, listingRuns].every((n) => Number.isInteger(n) && n >= 0) || pairs < 1) throw new Error("--pairs must be 1 or more; run counts whole numbers");
 
+const eleventy = flags.eleventy === undefined ? undefined : resolve(flags.eleventy);
 const workspace = mkdtempSync(join(tmpdir(), "newsroom-bench-"));
 linkPackage(workspace, repository);
 const renderer = new StaticRenderer();
@@ -77,6 +81,7 @@ say(`  Command: npm run bench -- ${process.argv.slice(2).join(" ") || "(defaults
 say(`  Ratio sizes ${ratioSizes.join(", ")} × ${pairs} A/B pairs after a warm-up pair; growth sizes ${growthSizes.join(", ") || "none"}`);
 say(`  Load average at start: ${loadavg().map((load) => load.toFixed(2)).join(", ")} (other work on the machine disturbs wall times; compare the CPU ratio)`);
 say(`  Each build: a fresh \`node …/@11ty/eleventy/cmd.cjs --quiet\` process; wall time from spawn to exit. Sites in ${workspace}`);
+if (eleventy) say(`  Eleventy: NOT the repository's, but ${eleventy} (a diagnostic run)`);
 say();
 
 interface SizeResult {
@@ -108,7 +113,7 @@ async function measureSize(stories: number, runs: number): Promise<SizeResult> {
   const roots: Record<Variant, string> = { plugin: join(workspace, `n${stories}/plugin`), plain: join(workspace, `n${stories}/plain`) };
   writeSite(roots.plugin, "plugin", stories, { renderer });
   writeSite(roots.plain, "plain", stories, { renderer });
-  const build = (variant: Variant) => buildOnce({ root: roots[variant], repository, workspace });
+  const build = (variant: Variant) => buildOnce({ root: roots[variant], repository, workspace, eleventy });
   // Warm-up pair: file system caches, and a check that both variants build the same pages.
   await build("plugin");
   await build("plain");
@@ -220,7 +225,7 @@ if (growth.length > 0) {
   const stories = Math.min(...[...ratioSizes, ...growthSizes]);
   const root = join(workspace, `parses/plugin`);
   writeSite(root, "plugin", stories, { renderer });
-  const counted = await buildOnce({ root, repository, workspace, countParses: true });
+  const counted = await buildOnce({ root, repository, workspace, countParses: true, eleventy });
   const parses = counted.storyParses ?? { render: 0, collections: 0 };
   const blockParses = counted.storyBlockParses ?? { render: 0, collections: 0 };
   const perStory = (count: number) => (count / stories).toFixed(2);
@@ -240,10 +245,10 @@ if (listingRuns > 0 && ratioSizes.length > 0) {
   writeSite(roots.with, "plugin", stories, { renderer, listing: true });
   const without: BuildResult[] = [];
   const withListing: BuildResult[] = [];
-  await buildOnce({ root: roots.with, repository, workspace });
+  await buildOnce({ root: roots.with, repository, workspace, eleventy });
   for (let run = 0; run < listingRuns; run++) {
-    without.push(await buildOnce({ root: roots.without, repository, workspace }));
-    withListing.push(await buildOnce({ root: roots.with, repository, workspace }));
+    without.push(await buildOnce({ root: roots.without, repository, workspace, eleventy }));
+    withListing.push(await buildOnce({ root: roots.with, repository, workspace, eleventy }));
   }
   const extra = wall(withListing) - wall(without);
   say(
@@ -258,7 +263,7 @@ if (flags.profile && ratioSizes.length > 0) {
   const root = join(workspace, "profile/plugin");
   const profileDir = join(workspace, "profile/cpu");
   writeSite(root, "plugin", stories, { renderer });
-  await buildOnce({ root, repository, workspace, cpuProfileDir: profileDir });
+  await buildOnce({ root, repository, workspace, cpuProfileDir: profileDir, eleventy });
   const file = join(profileDir, readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"))!);
   const summary = summariseProfile(file);
   const share = (value: number) => `${ms(value).padStart(8)} ${((value / summary.totalMs) * 100).toFixed(1).padStart(5)} %`;
