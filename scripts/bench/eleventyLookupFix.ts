@@ -1,6 +1,7 @@
 /**
  * A diagnostic, not part of any build: a copy of the installed Eleventy whose template lookup by input path is a `Map`
- * instead of `Array.find`, the change Eleventy made for 4.0 (11ty/eleventy pull request 3939).
+ * instead of `Array.find`, the change Eleventy made for 4.0 (pull request 3939 of 11ty/eleventy, now 11ty/buildawesome;
+ * 4.0.0-alpha.10 keys its map by absolute path).
  *
  *   node --import tsx scripts/bench/eleventyLookupFix.ts      # prints the copy's cmd.cjs
  *   npm run bench -- --eleventy node_modules/@11ty/eleventy-lookup-fix/cmd.cjs
