@@ -10,10 +10,12 @@ import { parseVideo, renderVideo, type VideoParseOptions } from "./video.js";
 export type ParseOptions = VideoParseOptions;
 
 const PARSED = Symbol.for("eleventy-plugin-newsroom.element");
+/** The mark's descriptor, one for every element: hidden, read-only, not copied by a spread or `Object.assign`. */
+const MARK: PropertyDescriptor = Object.freeze({ value: true, enumerable: false, writable: false, configurable: false });
 
 /** Marks an object as a parsed element (or a collection item built from one), so it is rendered, not parsed again. */
 export function markParsed<T extends object>(element: T): T {
-  Object.defineProperty(element, PARSED, { value: true, enumerable: false });
+  Object.defineProperty(element, PARSED, MARK);
   return element;
 }
 
