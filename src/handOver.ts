@@ -232,7 +232,8 @@ export interface PackedTokens {
   count: number;
 }
 
-type TokenClass = new (type: string, tag: string, nesting: Token["nesting"]) => Token;
+/** markdown-it's token class, as a core state carries it (`state.Token`). */
+type TokenClass = Parameters<CoreRule>[0]["Token"];
 const FIELDS_PER_TOKEN = 13;
 
 export function packTokens(tokens: readonly Token[]): PackedTokens {

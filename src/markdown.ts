@@ -126,7 +126,7 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     // Parsed with other options (`md.set()` between the read and the render): parse again.
     if (read.html !== md.options.html || read.maxNesting !== maxNestingOf(md)) return;
     if (read.references !== undefined) handOverReferences(state.env as { references?: Record<string, unknown> }, read.references);
-    state.tokens = unpackTokens(read.tokens, state.Token as unknown as Parameters<typeof unpackTokens>[1]);
+    state.tokens = unpackTokens(read.tokens, state.Token);
     handedOver = { state, src: state.src };
     state.src = "";
   };

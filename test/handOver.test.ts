@@ -267,7 +267,7 @@ Words.
     expect(tokens.some((token) => token.hidden)).toBe(true);
     expect(tokens.some((token) => token.info !== "")).toBe(true);
     expect(tokens.some((token) => token.type === "newsroom_quote" && token.meta !== null)).toBe(true);
-    const unpacked = unpackTokens(packTokens(tokens), state.Token as never);
+    const unpacked = unpackTokens(packTokens(tokens), state.Token);
     expect(unpacked).toHaveLength(tokens.length);
     unpacked.forEach((token, index) => {
       const original = tokens[index]!;
