@@ -4,6 +4,8 @@
  *
  * - The block tokens of the whole story, kept under its exact source (after markdown-it's normalisation). When the
  *   render parses that same source, markdown-it's block rule is given nothing to do and the tokens are taken instead.
+ *   A source without "\r" or NUL, which markdown-it's `normalize` would copy unchanged, is looked up before that rule,
+ *   so the render does not make the copy either.
  * - The elements, kept under their container's exact source, for a render whose source is not the one read (a body
  *   that Liquid or Nunjucks changed first). Only kept when that can happen: the tokens could not be handed over, or the
  *   source has a `{` (Liquid's and Nunjucks' tags, outputs and comments start with one).
@@ -30,6 +32,8 @@ export interface Application {
   elementsRule: CoreRule;
   /** The core rule just before markdown-it's block rule, and that block rule as it was when the plugin was applied. */
   beforeBlock: CoreRule;
+  /** The core rule just before markdown-it's `normalize`, when there was one to put it before. */
+  beforeNormalize: CoreRule | undefined;
   blockRule: CoreRule | undefined;
   /** This plugin's block rules (the element rule). */
   blockRules: Set<BlockRule>;
@@ -53,8 +57,11 @@ export interface ReadParse {
 export interface Instance {
   /** Tokens are handed over only when the plugin is applied once. */
   applications: Application[];
-  /** The rule lists last checked (markdown-it keeps the same arrays until a rule is added, enabled or disabled). */
-  checked?: { core: CoreRule[]; block: BlockRule[]; ok: boolean } | undefined;
+  /**
+   * The rule lists last checked (markdown-it keeps the same arrays until a rule is added, enabled or disabled): `ok`
+   * for `canHandOver`, `early` for `canHandOverBeforeNormalize`.
+   */
+  checked?: { core: CoreRule[]; block: BlockRule[]; ok: boolean; early: boolean } | undefined;
   readParses: TakeOnceStore<ReadParse>;
 }
 
@@ -148,14 +155,29 @@ export function builtInNormalizeOf(md: MarkdownIt): CoreRule | undefined {
  * effect on `env` is `env.references`.
  */
 export function canHandOver(md: MarkdownIt, instance: Instance): boolean {
-  if (instance.applications.length !== 1) return false;
+  return handOverCheck(md, instance).ok;
+}
+
+/**
+ * Whether the tokens can also be taken before markdown-it's `normalize`, for a source that has no "\r" or NUL (which
+ * that rule would copy without changing): `canHandOver`, and the plugin's rule before normalize is followed by
+ * markdown-it's own normalize and then the plugin's rule before the block rule, with nothing else in between.
+ */
+export function canHandOverBeforeNormalize(md: MarkdownIt, instance: Instance): boolean {
+  return handOverCheck(md, instance).early;
+}
+
+const NO_HAND_OVER = { ok: false, early: false };
+
+function handOverCheck(md: MarkdownIt, instance: Instance): { ok: boolean; early: boolean } {
+  if (instance.applications.length !== 1) return NO_HAND_OVER;
   const builtIn = builtInParserOf(md);
-  if (builtIn === null) return false;
+  if (builtIn === null) return NO_HAND_OVER;
   const core = md.core.ruler.getRules("");
   const block = md.block.ruler.getRules("");
   const checked = instance.checked;
-  if (checked && checked.core === core && checked.block === block) return checked.ok;
-  const { beforeBlock, blockRule, elementsRule, blockRules } = instance.applications[0]!;
+  if (checked && checked.core === core && checked.block === block) return checked;
+  const { beforeBlock, beforeNormalize, blockRule, elementsRule, blockRules } = instance.applications[0]!;
   const at = core.indexOf(beforeBlock);
   const ok =
     blockRule !== undefined &&
@@ -164,8 +186,9 @@ export function canHandOver(md: MarkdownIt, instance: Instance): boolean {
     core[at + 1] === blockRule &&
     core[at + 2] === elementsRule &&
     knownBlockRules(block, builtIn, [{ blockRules }]);
-  instance.checked = { core, block, ok };
-  return ok;
+  const early = ok && beforeNormalize !== undefined && builtIn.normalize !== undefined && at >= 2 && core[at - 1] === builtIn.normalize && core[at - 2] === beforeNormalize;
+  instance.checked = { core, block, ok, early };
+  return instance.checked;
 }
 
 /** markdown-it's own rules for `md`, if its block parser is markdown-it's: one replaced outright could do anything. */
@@ -206,7 +229,11 @@ export function hasOnlyKnownRules(md: unknown): boolean {
   if (checked && checked.core === core && checked.block === block) return checked.ok;
   const applications = instances.get(instance)?.applications ?? [];
   const ok =
-    core.every((rule) => builtIn.core.has(rule) || applications.some((application) => rule === application.beforeBlock || rule === application.elementsRule)) &&
+    core.every(
+      (rule) =>
+        builtIn.core.has(rule) ||
+        applications.some((application) => rule === application.beforeBlock || rule === application.beforeNormalize || rule === application.elementsRule),
+    ) &&
     knownBlockRules(block, builtIn, applications) &&
     readsSimpleList(instance);
   knownRulesChecked.set(instance, { core, block, ok });

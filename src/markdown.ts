@@ -7,6 +7,7 @@ import {
   addApplication,
   builtInNormalizeOf,
   canHandOver,
+  canHandOverBeforeNormalize,
   elementKey,
   handOverReferences,
   instanceOf,
@@ -131,6 +132,20 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     state.src = "";
   };
   md.core.ruler.before("block", "newsroom_env", beforeBlock);
+
+  /**
+   * The same, before markdown-it's `normalize`, for a source without "\r" or NUL: normalize would copy such a source
+   * without changing it (every story's render did, only for the copy to be replaced by the read's tokens). When the
+   * tokens are taken here, normalize and the block rule get an empty source; otherwise `beforeBlock` looks again.
+   */
+  const beforeNormalize: CoreRule = (state) => {
+    if (instance.readParses.size === 0 || needsNormalizing(state.src) || !canHandOverBeforeNormalize(md, instance)) return;
+    beforeBlock(state);
+  };
+  // Only where markdown-it's own normalize is there to come before (a core parser without it makes no such copy).
+  const normalize = builtInNormalizeOf(md);
+  const hasNormalize = normalize !== undefined && md.core.ruler.getRules("").includes(normalize);
+  if (hasNormalize) md.core.ruler.before("normalize", "newsroom_source", beforeNormalize);
 
   /**
    * The block rule: a line of three colons or more and an element's name opens the element; the next line of at least
@@ -264,7 +279,13 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
   };
   md.core.ruler.after("block", "newsroom_elements", elementsRule);
   const core = md.core.ruler.getRules("");
-  const application = addApplication(md, { elementsRule, beforeBlock, blockRule: core[core.indexOf(beforeBlock) + 1], blockRules });
+  const application = addApplication(md, {
+    elementsRule,
+    beforeBlock,
+    beforeNormalize: hasNormalize ? beforeNormalize : undefined,
+    blockRule: core[core.indexOf(beforeBlock) + 1],
+    blockRules,
+  });
   const instance = instanceOf(md)!;
 
   /** Parses a container's element, or takes the one parsed from the same source when the story was read. */

@@ -4,7 +4,7 @@
  * element parses it saves are counted.
  */
 import MarkdownIt from "markdown-it";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createIdRegistry, DEFAULT_LABELS, type IdRegistry } from "../src/context.js";
 import { forgetReadStories, packTokens, unpackTokens } from "../src/handOver.js";
 import { elementsInMarkdown, newsroomMarkdown, type NewsroomMarkdownOptions } from "../src/markdown.js";
@@ -86,6 +86,50 @@ describe("a story read for the collections, then rendered", () => {
       expect(read.map(({ element }) => element.type)).toEqual(["highlights", "quote", "video"]);
       expect(md.render(source, {})).toBe(unaided(source).html);
       expect(counts).toEqual({ blockParses: 1, videoParses: 1 });
+    }
+  });
+
+  it("takes the tokens before markdown-it's normalize, which then copies nothing, when the source has no \\r or NUL", () => {
+    const copiesOfSource = (source: string) => {
+      const { md, counts } = setUp();
+      elementsInMarkdown(md, source);
+      const replace = vi.spyOn(String.prototype, "replace");
+      let html: string;
+      let copies: number;
+      try {
+        html = md.render(source, {});
+        // markdown-it's normalize calls replace on the source itself; nothing else in the render does.
+        copies = replace.mock.contexts.filter((context) => String(context) === source).length;
+      } finally {
+        replace.mockRestore();
+      }
+      expect(html).toBe(unaided(source).html);
+      expect(counts.blockParses).toBe(1);
+      return copies;
+    };
+    expect(copiesOfSource(STORY)).toBe(0);
+    expect(copiesOfSource(STORY.replace(/\n/g, "\r\n"))).toBeGreaterThan(0);
+  });
+
+  it("looks after normalize when another core rule comes between the two, or takes normalize's place", () => {
+    // A rule whose change depends on env: the read (without "edition") leaves the source as it is.
+    const rewrite = (state: { src: string; env: { edition?: string } }) => {
+      if (state.env.edition) state.src = state.src.replace("Middle paragraph", `${state.env.edition} paragraph`);
+    };
+    const additions = [
+      (md: MarkdownIt) => md.core.ruler.after("normalize", "rewrite", rewrite),
+      (md: MarkdownIt) => md.core.ruler.before("normalize", "rewrite", rewrite),
+      // normalize replaced by a rule of the site's own
+      (md: MarkdownIt) => md.core.ruler.at("normalize", rewrite),
+    ];
+    for (const add of additions) {
+      const { md, counts } = setUp();
+      add(md);
+      elementsInMarkdown(md, STORY);
+      const html = md.render(STORY, { edition: "Changed" });
+      expect(html).toContain("Changed paragraph");
+      expect(html).toBe(unaided(STORY, { edition: "Changed" }, { before: add }).html);
+      expect(counts.blockParses).toBe(2);
     }
   });
 
