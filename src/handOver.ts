@@ -186,7 +186,13 @@ function handOverCheck(md: MarkdownIt, instance: Instance): { ok: boolean; early
     core[at + 1] === blockRule &&
     core[at + 2] === elementsRule &&
     knownBlockRules(block, builtIn, [{ blockRules }]);
-  const early = ok && beforeNormalize !== undefined && builtIn.normalize !== undefined && at >= 2 && core[at - 1] === builtIn.normalize && core[at - 2] === beforeNormalize;
+  const early =
+    ok &&
+    beforeNormalize !== undefined &&
+    builtIn.normalize !== undefined &&
+    at >= 2 &&
+    core[at - 1] === builtIn.normalize &&
+    core[at - 2] === beforeNormalize;
   instance.checked = { core, block, ok, early };
   return instance.checked;
 }

@@ -139,8 +139,8 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
    * tokens are taken here, normalize and the block rule get an empty source; otherwise `beforeBlock` looks again.
    */
   const beforeNormalize: CoreRule = (state) => {
-    if (instance.readParses.size === 0 || needsNormalizing(state.src) || !canHandOverBeforeNormalize(md, instance)) return;
-    beforeBlock(state);
+    if (instance.readParses.size === 0 || (currentRead !== undefined && currentRead.env === state.env) || needsNormalizing(state.src)) return;
+    if (canHandOverBeforeNormalize(md, instance)) beforeBlock(state);
   };
   // Only where markdown-it's own normalize is there to come before (a core parser without it makes no such copy).
   const normalize = builtInNormalizeOf(md);
