@@ -197,7 +197,7 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
       } else if (pieces === undefined && lineStart === bodyEnd + 1) bodyEnd = max;
       else (pieces ??= [s.src.slice(bodyStart, bodyEnd)]).push(s.src.slice(lineStart, max));
     }
-    const markup = markerCount === 3 ? ":::" : ":".repeat(markerCount);
+    const markup = ":".repeat(markerCount);
     const token = state.push(elementTokenType(type), "", 0);
     token.block = true;
     token.map = [startLine, nextLine];

@@ -5,7 +5,7 @@ import { parseElement, type ParseOptions } from "./elements/index.js";
 import { elementsInMarkdown } from "./markdown.js";
 import { inputFromArguments } from "./syntax/arguments.js";
 import { inputWithBody } from "./syntax/body.js";
-import { argumentValues, scanTemplateTags, type TagNames } from "./syntax/templateTags.js";
+import { argumentValues, lineStarts, scanTemplateTags, type TagNames } from "./syntax/templateTags.js";
 import type { ElementInput, ElementType, NewsroomElement, PullQuote } from "./types.js";
 
 /** The front matter keys that hold elements of the story itself. */
@@ -48,8 +48,6 @@ export interface ExtractResult {
   warnings: NewsroomError[];
 }
 
-const FRONT_MATTER_TYPES = ["highlights", "video"] as const;
-
 /**
  * Reads every element of one story, in reading order: front matter first, then the body's Markdown containers,
  * shortcodes and filters, each parsed by the same `parseElement` that renders it.
@@ -60,29 +58,28 @@ export function extractStoryElements(story: StorySource, options: ExtractOptions
   const parseOptions = options.parseOptions;
   const elements: FoundElement[] = [];
   const warnings: NewsroomError[] = [];
-  // The front matter's elements, so that a tag passing the same object is not counted twice (made when there is one).
-  let countedObjects: Set<unknown> | undefined;
+  const countedObjects = new Set<unknown>();
 
-  for (const type of FRONT_MATTER_TYPES) {
+  for (const type of ["highlights", "video"] as const) {
     const value = data[FRONT_MATTER_ELEMENTS[type]];
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
     const input = filterSubject(type, value);
     const element = withLocation(() => parseElement(type, input as Record<string, unknown>, {}, parseOptions), { file });
     elements.push({ element, origin: "front matter" });
-    (countedObjects ??= new Set()).add(value);
+    countedObjects.add(value);
   }
 
   const removedRanges: Array<[number, number]> = [];
   const bodyElements: FoundElement[] = [];
 
   if (story.isMarkdown) {
-    // Where lines start, needed only to cut pull quotes out of the body: found as far as the pull quotes go.
-    let lineStart: ((line: number) => number) | undefined;
+    // Offsets of line starts, needed only to cut pull quotes out of the body: made on the first one.
+    let starts: number[] | undefined;
     for (const found of elementsInMarkdown(options.markdown, body, options.markdownEnv ?? {})) {
       bodyElements.push({ element: found.element, line: found.line + lineOffset, origin: "markdown" });
       if (found.element.type !== "pullquote") continue;
-      lineStart ??= lineStartFinder(body);
-      removedRanges.push([lineStart(found.line - 1), lineStart(found.endLine)]);
+      starts ??= lineStarts(body);
+      removedRanges.push([starts[found.line - 1]!, starts[found.endLine] ?? body.length]);
     }
   }
 
@@ -101,7 +98,7 @@ export function extractStoryElements(story: StorySource, options: ExtractOptions
       warnings.push(cannotCount(type, tag.name, `${unresolved.map((path) => `"${path}"`).join(", ")} is not in the story's data`, location));
       continue;
     }
-    if (values.length === 1 && countedObjects?.has(values[0])) continue;
+    if (values.length === 1 && countedObjects.has(values[0])) continue;
     const element = withLocation(() => {
       const input = tag.kind === "filter" ? (filterSubject(type, values[0]) as ElementInput) : inputFromArguments(type, values);
       return parseElement(type, inputWithBody(type, input, tag.body, options.markdown), {}, parseOptions);
@@ -124,27 +121,6 @@ export function extractStoryElements(story: StorySource, options: ExtractOptions
     if (!repeatsWords(rest, found.element.text)) warnings.push(pullQuoteNotInBody(found.element, { file, line: found.line }));
   }
   return { elements, warnings };
-}
-
-/**
- * The offset where each 0-based line of `text` starts (`text.length` past its last line), reading only as far as the
- * lines asked for: the Markdown's elements come in order, so one pass serves a story's pull quotes.
- */
-export function lineStartFinder(text: string): (line: number) => number {
-  let line = 0;
-  let offset = 0;
-  return (wanted) => {
-    if (wanted < line) {
-      line = 0;
-      offset = 0;
-    }
-    while (line < wanted && offset < text.length) {
-      const newline = text.indexOf("\n", offset);
-      offset = newline === -1 ? text.length : newline + 1;
-      line++;
-    }
-    return offset;
-  };
 }
 
 interface Names {

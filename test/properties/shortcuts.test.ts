@@ -17,7 +17,7 @@ import { DEFAULT_PROVIDERS, recogniseVideo, vimeo, youtube } from "../../src/vid
 import { inspectableUrl, parseSafeUrl, simpleAddressParts } from "../../src/url.js";
 import { isCarriable, prop, settings, TIMEOUT } from "../helpers/fastCheck.js";
 import { isPlainRun, renderInlineWords, renderWords, rendersPlainly } from "../../src/markdownWords.js";
-import { lineStartFinder, repeatsExactly, repeatsWords, wordsOf } from "../../src/story.js";
+import { repeatsExactly, repeatsWords, wordsOf } from "../../src/story.js";
 import { parseAttributes } from "../../src/syntax/attributes.js";
 import { dedent, highlightsFromMarkdown, type MarkdownParser } from "../../src/syntax/body.js";
 import { TakeOnceStore } from "../../src/takeOnceStore.js";
@@ -498,20 +498,6 @@ describe("repeatsWords (does a pull quote repeat the body?)", () => {
           if (repeatsExactly(whole, removed, quote)) expect(oracle(whole, removed, quote)).toBe(true);
         },
       );
-    },
-    TIMEOUT,
-  );
-});
-
-describe("lineStartFinder (line starts read only as far as asked)", () => {
-  test(
-    "gives what a list of every line start gives, for lines asked in any order",
-    () => {
-      prop(fc.tuple(textOf(["a", "b", "\n", "\r\n", " "], 30), fc.array(fc.nat(12), { maxLength: 8 })), ([text, lines]) => {
-        const starts = [0, ...[...text.matchAll(/\n/g)].map((match) => match.index + 1)];
-        const lineStart = lineStartFinder(text);
-        for (const line of lines) expect(lineStart(line)).toBe(starts[line] ?? text.length);
-      });
     },
     TIMEOUT,
   );
