@@ -55,7 +55,18 @@ export interface ElementTokenMeta {
   element: NewsroomElement;
 }
 
-export const elementTokenType = (type: ElementType) => `newsroom_${type}`;
+/**
+ * The token type of each element, as literal strings: V8 keeps them interned, where a string built per token would be
+ * looked up again by every `renderer.rules[token.type]`.
+ */
+const TOKEN_TYPES: Readonly<Record<ElementType, string>> = {
+  highlights: "newsroom_highlights",
+  quote: "newsroom_quote",
+  pullquote: "newsroom_pullquote",
+  video: "newsroom_video",
+  dateline: "newsroom_dateline",
+};
+export const elementTokenType = (type: ElementType) => TOKEN_TYPES[type];
 const COLON = 0x3a;
 const WHITESPACE = /\s/;
 const STRAY_MARKER = /^(:{3,})\s*([^\s:]*)/;
