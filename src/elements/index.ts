@@ -9,49 +9,19 @@ import { parseVideo, renderVideo, type VideoParseOptions } from "./video.js";
 
 export type ParseOptions = VideoParseOptions;
 
-/** Returns the object it is given, so that a subclass's field initialisers run on that object. */
-class Adopt {
-  constructor(target: object) {
-    return target;
-  }
-}
-
-/**
- * The parsed mark: a private field, which a spread, `Object.assign`, JSON or `structuredClone` does not copy and no
- * code outside this class can add or read. (Adding it is an ordinary property store; `Object.defineProperty` with a
- * symbol, the mark before, costs a runtime call per element.)
- */
-class ParsedMark extends Adopt {
-  #parsed = true;
-  static has(value: object): boolean {
-    return #parsed in value;
-  }
-}
-
-/**
- * Another copy of this module (a second install, a bundle) has a mark of its own: each copy's check is kept under a
- * registered symbol, so that every copy recognises the elements of the others.
- */
-const checks: Array<(value: object) => boolean> = ((globalThis as Record<symbol, unknown>)[Symbol.for("eleventy-plugin-newsroom.parsedChecks")] ??= []) as Array<
-  (value: object) => boolean
->;
-checks.push(ParsedMark.has);
+const PARSED = Symbol.for("eleventy-plugin-newsroom.element");
+/** The mark's descriptor, one for every element: hidden, read-only, not copied by a spread or `Object.assign`. */
+const MARK: PropertyDescriptor = Object.freeze({ value: true, enumerable: false, writable: false, configurable: false });
 
 /** Marks an object as a parsed element (or a collection item built from one), so it is rendered, not parsed again. */
 export function markParsed<T extends object>(element: T): T {
-  if (!ParsedMark.has(element)) new ParsedMark(element);
+  Object.defineProperty(element, PARSED, MARK);
   return element;
 }
 
 /** True for elements that came out of `parseElement` (and collection items built from them). */
 export function isParsedElement<T extends ElementType>(value: unknown, type?: T): value is ElementOfType<T> {
-  return typeof value === "object" && value !== null && isMarked(value) && (type === undefined || (value as { type?: unknown }).type === type);
-}
-
-function isMarked(value: object): boolean {
-  if (ParsedMark.has(value)) return true;
-  for (let index = 0; index < checks.length; index++) if (checks[index] !== ParsedMark.has && checks[index]!(value)) return true;
-  return false;
+  return typeof value === "object" && value !== null && PARSED in value && (type === undefined || (value as { type?: unknown }).type === type);
 }
 
 function assertNever(value: never): never {
