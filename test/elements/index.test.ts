@@ -71,6 +71,12 @@ describe("isParsedElement and markParsed", () => {
     expect(isParsedElement({ ...element }, "quote")).toBe(false);
     expect(isParsedElement(Object.assign({}, element), "quote")).toBe(false);
     expect(isParsedElement(JSON.parse(JSON.stringify(element)), "quote")).toBe(false);
+    expect(isParsedElement(structuredClone(element), "quote")).toBe(false);
+  });
+
+  it("knows a parsed element seen through a Proxy (Eleventy's render plugin can pass data objects so)", () => {
+    const element = parseElement("quote", INPUTS.quote);
+    expect(isParsedElement(new Proxy(element, {}), "quote")).toBe(true);
   });
 
   it("knows the elements that another copy of the module parsed (a site may load the plugin and its core apart)", async () => {
@@ -86,5 +92,11 @@ describe("isParsedElement and markParsed", () => {
     expect(isParsedElement(item, "video")).toBe(true);
     expect(Object.keys(item)).toEqual(["type", "extra"]);
     expect(JSON.stringify(item)).toBe('{"type":"video","extra":1}');
+  });
+
+  it("marks an object once, however often it is marked", () => {
+    const item = { type: "quote" as const };
+    expect(markParsed(markParsed(item))).toBe(item);
+    expect(isParsedElement(item, "quote")).toBe(true);
   });
 });
