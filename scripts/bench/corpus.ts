@@ -260,9 +260,18 @@ const LISTING_LAYOUT = `<!doctype html>
  * The site's config. The plugin's config also times the plugin's collection callbacks (a wrapper around
  * `addCollection`, which costs two clock reads per call) and, when asked, counts markdown-it parses of whole stories.
  */
-function configFile(variant: Variant): string {
+/**
+ * The newest-first collection of stories that a news site's front page needs, as a site without the plugin defines it:
+ * the plugin's `stories` collection, in the same order. Only in B, only for `--plain-stories` (a diagnostic).
+ */
+const PLAIN_STORIES_COLLECTION = `  eleventyConfig.addCollection("stories", (api) =>
+    api.getFilteredByTag("story").slice().sort((a, b) => b.date - a.date || a.inputPath.localeCompare(b.inputPath)),
+  );
+`;
+
+function configFile(variant: Variant, plainStories = false): string {
   const shared = `export const config = { dir: { input: "src", output: "_site" } };\n`;
-  if (variant === "plain") return `export default function () {}\n${shared}`;
+  if (variant === "plain") return plainStories ? `export default function (eleventyConfig) {\n${PLAIN_STORIES_COLLECTION}}\n${shared}` : `export default function () {}\n${shared}`;
   return `import newsroom, { DEFAULT_OPTIONS } from "eleventy-plugin-newsroom";
 
 const bench = (globalThis.__newsroomBench ??= {
@@ -334,9 +343,14 @@ function write(file: string, text: string): void {
  * `node_modules/eleventy-plugin-newsroom` under `workspace`, so the config imports the package by name through its
  * published entry point (`exports` → `dist/plugin/index.js`), as a user's site does.
  */
-export function writeSite(root: string, variant: Variant, stories: number, options: { listing?: boolean; renderer: StaticRenderer }): void {
+export function writeSite(
+  root: string,
+  variant: Variant,
+  stories: number,
+  options: { listing?: boolean; renderer: StaticRenderer; plainStories?: boolean | undefined },
+): void {
   rmSync(root, { recursive: true, force: true });
-  write(join(root, "eleventy.config.mjs"), configFile(variant));
+  write(join(root, "eleventy.config.mjs"), configFile(variant, options.plainStories));
   write(join(root, "src/_includes/story.njk"), LAYOUT);
   write(join(root, "src/stories/stories.11tydata.json"), JSON.stringify({ tags: "story", layout: "story.njk" }));
   for (let index = 0; index < stories; index++) {

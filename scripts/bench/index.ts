@@ -30,6 +30,7 @@ const { values: flags } = parseArgs({
     "no-budgets": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     eleventy: { type: "string" },
+    "plain-stories": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -45,7 +46,9 @@ if (flags.help) {
   --no-budgets               skip the example site's page budgets
   --keep                     keep the generated sites (the folder is printed)
   --eleventy path/cmd.cjs    build both variants with another Eleventy, e.g. the copy scripts/bench/eleventyLookupFix.ts
-                             makes (a diagnostic: what Eleventy's own costs do to the ratio)`);
+                             makes (a diagnostic: what Eleventy's own costs do to the ratio)
+  --plain-stories            give B the newest-first \`stories\` collection a news site defines without the plugin
+                             (a diagnostic: the ratio without what Eleventy 3.1 costs per collection item)`);
   process.exit(0);
 }
 
@@ -82,6 +85,7 @@ say(`  Ratio sizes ${ratioSizes.join(", ")} × ${pairs} A/B pairs after a warm-u
 say(`  Load average at start: ${loadavg().map((load) => load.toFixed(2)).join(", ")} (other work on the machine disturbs wall times; compare the CPU ratio)`);
 say(`  Each build: a fresh \`node …/@11ty/eleventy/cmd.cjs --quiet\` process; wall time from spawn to exit. Sites in ${workspace}`);
 if (eleventy) say(`  Eleventy: NOT the repository's, but ${eleventy} (a diagnostic run)`);
+if (flags["plain-stories"]) say("  B has a newest-first `stories` collection of its own, as a site without the plugin would (a diagnostic run)");
 say();
 
 interface SizeResult {
@@ -112,7 +116,7 @@ function compareOutputs(pluginRoot: string, plainRoot: string): string {
 async function measureSize(stories: number, runs: number): Promise<SizeResult> {
   const roots: Record<Variant, string> = { plugin: join(workspace, `n${stories}/plugin`), plain: join(workspace, `n${stories}/plain`) };
   writeSite(roots.plugin, "plugin", stories, { renderer });
-  writeSite(roots.plain, "plain", stories, { renderer });
+  writeSite(roots.plain, "plain", stories, { renderer, plainStories: flags["plain-stories"] });
   const build = (variant: Variant) => buildOnce({ root: roots[variant], repository, workspace, eleventy });
   // Warm-up pair: file system caches, and a check that both variants build the same pages.
   await build("plugin");
