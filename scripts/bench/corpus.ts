@@ -257,10 +257,6 @@ const LISTING_LAYOUT = `<!doctype html>
 `;
 
 /**
- * The site's config. The plugin's config also times the plugin's collection callbacks (a wrapper around
- * `addCollection`, which costs two clock reads per call) and, when asked, counts markdown-it parses of whole stories.
- */
-/**
  * The newest-first collection of stories that a news site's front page needs, as a site without the plugin defines it:
  * the plugin's `stories` collection, in the same order. Only in B, only for `--plain-stories` (a diagnostic).
  */
@@ -269,6 +265,10 @@ const PLAIN_STORIES_COLLECTION = `  eleventyConfig.addCollection("stories", (api
   );
 `;
 
+/**
+ * The site's config. The plugin's config also times the plugin's collection callbacks (a wrapper around
+ * `addCollection`, which costs two clock reads per call) and, when asked, counts markdown-it parses of whole stories.
+ */
 function configFile(variant: Variant, plainStories = false): string {
   const shared = `export const config = { dir: { input: "src", output: "_site" } };\n`;
   if (variant === "plain") return plainStories ? `export default function (eleventyConfig) {\n${PLAIN_STORIES_COLLECTION}}\n${shared}` : `export default function () {}\n${shared}`;

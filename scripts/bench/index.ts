@@ -48,7 +48,7 @@ if (flags.help) {
   --eleventy path/cmd.cjs    build both variants with another Eleventy, e.g. the copy scripts/bench/eleventyLookupFix.ts
                              makes (a diagnostic: what Eleventy's own costs do to the ratio)
   --plain-stories            give B the newest-first \`stories\` collection a news site defines without the plugin
-                             (a diagnostic: the ratio without what Eleventy 3.1 costs per collection item)`);
+                             (a diagnostic: both variants pay Eleventy for one such collection)`);
   process.exit(0);
 }
 
