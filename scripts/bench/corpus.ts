@@ -271,7 +271,7 @@ const PLAIN_STORIES_COLLECTION = `  eleventyConfig.addCollection("stories", (api
  */
 function configFile(variant: Variant, plainStories = false): string {
   const shared = `export const config = { dir: { input: "src", output: "_site" } };\n`;
-  if (variant === "plain") return plainStories ? `export default function (eleventyConfig) {\n${PLAIN_STORIES_COLLECTION}}\n${shared}` : `export default function () {}\n${shared}`;
+  if (variant === "plain") return `export default function (eleventyConfig) {\n${plainStories ? PLAIN_STORIES_COLLECTION : ""}}\n${shared}`;
   return `import newsroom, { DEFAULT_OPTIONS } from "eleventy-plugin-newsroom";
 
 const bench = (globalThis.__newsroomBench ??= {
