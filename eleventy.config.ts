@@ -17,6 +17,8 @@ export default function (eleventyConfig: EleventyConfig) {
     sitemaps: true, // /sitemap.xml and /news-sitemap.xml
   });
   eleventyConfig.addPassthroughCopy("site/assets");
+  // The Content-Security-Policy the site is served with, for hosts that read a _headers file.
+  eleventyConfig.addPassthroughCopy("site/_headers");
 }
 
 export const config = {

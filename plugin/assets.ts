@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { NewsroomElement } from "../src/index.js";
+import { dirname, join } from "node:path";
+import { aspectRatioRule, BUILT_IN_ASPECT_RATIOS, html, type NewsroomElement } from "../src/index.js";
 import type { EleventyConfig, EleventyContext, EleventyPage } from "./eleventy.js";
 
 /** The shipped assets sit in `assets/`, one folder up from the source (`plugin/`) and two from the build (`dist/plugin/`). */
@@ -29,37 +29,62 @@ function withoutCommentLines(code: string): string {
 /** What `{% newsroomAssets %}` writes until the page is finished, when it is replaced by what the page needs. */
 export const ASSETS_PLACEHOLDER = "<!-- eleventy-plugin-newsroom: assets -->";
 
+const contentHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 10);
+
+/** What one page's elements need. */
+interface PageNeeds {
+  script: boolean;
+  /** Rules for video boxes of ratios the stylesheet does not carry. */
+  ratioRules: Set<string>;
+}
+
 /**
- * Per-page assets: the video box's CSS on pages with a video, the click-to-play script on pages with an embedded one.
+ * Per-page assets: the video box's stylesheet on pages with a video, the click-to-play script on pages with an
+ * embedded one. Both are files the site serves itself, named by a hash of their content and linked from
+ * `{% newsroomAssets %}`, so pages hold under a Content-Security-Policy without `'unsafe-inline'`: nothing the plugin
+ * writes in a build is a `<style>` element, a `style` attribute or an inline script.
  *
  * Eleventy's bundle plugin would do this too, but its transform parses and re-serialises every HTML page of the site
  * (measured: more than half of what the plugin added to a 4,000-story build, and it rewrites the site's own markup).
  * Here the elements note what their page needs as they render, `{% newsroomAssets %}` leaves a marker in the head
  * (which may render before the elements, e.g. a lead video in the same layout), and a transform that only looks for
- * the marker swaps in the tags. The script is one file the site serves itself, named by its content's hash, written
- * after a build in which some page needed it (so it is no page of the site's, and sites without videos never get it).
+ * the marker swaps in the tags. The files are written after a build in which some page needed them (so they are no
+ * pages of the site's, and sites without videos never get them).
+ *
+ * A video of a ratio the stylesheet does not carry (`BUILT_IN_ASPECT_RATIOS`) adds its rule to the stylesheet of the
+ * pages that show it: such a page links a stylesheet of its own content and name, and every page of the same needs
+ * links the same file. Sites with the common ratios only have one stylesheet.
  */
 export class PageAssets {
-  readonly #css = readAsset("newsroom-video.css").trim();
+  readonly #css = `${readAsset("newsroom-video.css").trim()}\n${BUILT_IN_ASPECT_RATIOS.map(aspectRatioRule).join("\n")}\n`;
+  readonly #builtInRules = new Set(BUILT_IN_ASPECT_RATIOS.map(aspectRatioRule));
   readonly #script = withoutCommentLines(readAsset("newsroom-video.js"));
-  readonly scriptPath = `/newsroom/video-${createHash("sha256").update(this.#script).digest("hex").slice(0, 10)}.js`;
-  readonly #needs = new Map<string, { script: boolean }>();
+  readonly scriptPath = `/newsroom/video-${contentHash(this.#script)}.js`;
+  readonly #needs = new Map<string, PageNeeds>();
+  /** The stylesheets the pages of this build link, by path: written once each after the build. */
+  readonly #stylesheets = new Map<string, string>();
   /** Whether `{% newsroomAssets %}` has written its marker in this build: until it has, no page can hold one. */
   #placed = false;
 
   /** Called before every build. */
   reset(): void {
     this.#needs.clear();
+    this.#stylesheets.clear();
     this.#placed = false;
   }
 
   register(config: EleventyConfig, shortcodeName: string): void {
     config.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode?: string }) => {
       if (outputMode !== undefined && outputMode !== "fs") return;
-      if (![...this.#needs.values()].some((needs) => needs.script)) return;
-      const file = join(directories.output, this.scriptPath);
-      await mkdir(join(file, ".."), { recursive: true });
-      await writeFile(file, this.#script);
+      const files = new Map(this.#stylesheets);
+      if ([...this.#needs.values()].some((needs) => needs.script)) files.set(this.scriptPath, this.#script);
+      await Promise.all(
+        [...files].map(async ([path, content]) => {
+          const file = join(directories.output, path);
+          await mkdir(dirname(file), { recursive: true });
+          await writeFile(file, content);
+        }),
+      );
     });
     config.addShortcode(shortcodeName, () => {
       this.#placed = true;
@@ -77,18 +102,28 @@ export class PageAssets {
   add(page: EleventyPage | undefined, element: NewsroomElement): void {
     const url = page?.url;
     if (element.type !== "video" || typeof url !== "string") return;
-    const needs = this.#needs.get(url) ?? { script: false };
+    let needs = this.#needs.get(url);
+    if (!needs) this.#needs.set(url, (needs = { script: false, ratioRules: new Set() }));
     needs.script ||= element.provider.kind === "embed";
-    this.#needs.set(url, needs);
+    const rule = aspectRatioRule(element.aspectRatio);
+    if (!this.#builtInRules.has(rule)) needs.ratioRules.add(rule);
+  }
+
+  /** The stylesheet a page of these needs links: its path (named by its content) once the build has noted it. */
+  #stylesheetFor(needs: PageNeeds): string {
+    const css = needs.ratioRules.size === 0 ? this.#css : `${this.#css}${[...needs.ratioRules].sort().join("\n")}\n`;
+    const path = `/newsroom/video-${contentHash(css)}.css`;
+    this.#stylesheets.set(path, css);
+    return path;
   }
 
   tagsFor(page: EleventyPage | undefined, config: EleventyConfig): string {
     const needs = typeof page?.url === "string" ? this.#needs.get(page.url) : undefined;
     if (!needs) return "";
-    const style = `<style>${this.#css}</style>`;
-    if (!needs.script) return style;
     // Eleventy's `url` filter adds the site's path prefix (this transform runs after the HTML base plugin's).
-    const src = String(config.getFilter("url")(this.scriptPath));
-    return `${style}\n<script type="module" src="${src}"></script>`;
+    const url = config.getFilter("url");
+    const stylesheet = html`<link rel="stylesheet" href="${String(url(this.#stylesheetFor(needs)))}">`;
+    if (!needs.script) return stylesheet.toString();
+    return html`${stylesheet}\n<script type="module" src="${String(url(this.scriptPath))}"></script>`.toString();
   }
 }

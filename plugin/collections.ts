@@ -125,15 +125,14 @@ export function registerCollections(config: EleventyConfig, state: BuildState, r
   const stories = (api: CollectionApi) => reader.storiesOf(api, storyTag).slice();
 
   // While previewing, a story with a broken element keeps building (its page shows the error in place); it is left
-  // out of the collections until fixed, and the log says so once per build.
-  const reported = new WeakSet<CollectionItem>();
+  // out of the collections until fixed, and the log says so once per build (the page's render meets the same error
+  // and does not print it again).
   const elementsIn = (story: CollectionItem) => {
     try {
       return reader.read(story).elements;
     } catch (error) {
       if (!(error instanceof NewsroomError) || !state.previewing) throw error;
-      if (!reported.has(story)) console.warn(`${error.message} (The story's elements are left out of the collections until this is fixed.)`);
-      reported.add(story);
+      state.reportOnce(error, "(The story's elements are left out of the collections until this is fixed.)");
       return [];
     }
   };

@@ -117,7 +117,7 @@ export class StoryMetadataReader {
       return this.story(item);
     } catch (error) {
       if (!(error instanceof NewsroomError) || !this.state.previewing) throw error;
-      console.warn(`${error.message} (The story is left out of the feeds and sitemaps until this is fixed.)`);
+      this.state.reportOnce(error, "(The story is left out of the feeds and sitemaps until this is fixed.)");
       return undefined;
     }
   }

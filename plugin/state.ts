@@ -17,6 +17,8 @@ export class BuildState {
   #bodyLines = new Map<string, number>();
   #markdownContexts = new WeakMap<object, RenderContext>();
   #lastMarkdownContext: { env: object; context: RenderContext } | undefined;
+  /** The problems printed in this build (by file, element, problem and line, and without the line), each once. */
+  #reported = new Set<string>();
 
   /** How every syntax parses elements: the site's video providers first, then the built-in ones. */
   readonly parseOptions: ParseOptions;
@@ -38,6 +40,7 @@ export class BuildState {
     this.#bodyLines.clear();
     this.#markdownContexts = new WeakMap();
     this.#lastMarkdownContext = undefined;
+    this.#reported.clear();
     this.assets.reset();
     if (this.#markdown) forgetReadStories(this.#markdown);
   }
@@ -48,11 +51,25 @@ export class BuildState {
     return mode === "serve" || mode === "watch";
   }
 
-  /** Throws the error in a build; while previewing, logs it and returns the box to show in the element's place. */
+  /** Throws the error in a build; while previewing, logs it (once a build) and returns the box to show in its place. */
   reportInPlace(error: NewsroomError): string {
     if (!this.previewing) throw error;
-    console.warn(error.message);
+    this.reportOnce(error);
     return renderErrorBox(error).toString();
+  }
+
+  /**
+   * Prints a problem found while previewing, unless this build has printed it already: the collections read a story
+   * before its page renders, and both meet the same broken element. `note` follows the first report of it.
+   */
+  reportOnce(error: NewsroomError, note?: string): void {
+    // A shortcode's render does not know its line where the collections' read did: the same problem in the same file
+    // without a line is the one already printed with it.
+    const problem = `${error.file ?? ""}\0${error.element}\0${error.problem}\0`;
+    const key = `${problem}${error.line ?? ""}`;
+    if (this.#reported.has(key)) return;
+    this.#reported.add(key).add(problem);
+    console.warn(note ? `${error.message} ${note}` : error.message);
   }
 
   useMarkdown(md: MarkdownIt): void {

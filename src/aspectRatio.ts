@@ -19,6 +19,33 @@ export function aspectRatio(width: number, height: number): AspectRatio {
 
 export const DEFAULT_ASPECT_RATIO = aspectRatio(16, 9);
 
+/**
+ * The ratios whose rules the plugin's stylesheet always carries (`assets/newsroom-video.css`). A video of any other
+ * ratio gets its rule added to the stylesheet of the pages that show it. A class, not a `style` attribute, so pages
+ * hold under a Content-Security-Policy without `'unsafe-inline'`.
+ */
+export const BUILT_IN_ASPECT_RATIOS: readonly AspectRatio[] = [
+  DEFAULT_ASPECT_RATIO,
+  aspectRatio(9, 16),
+  aspectRatio(4, 3),
+  aspectRatio(3, 4),
+  aspectRatio(1, 1),
+  aspectRatio(21, 9),
+];
+
+/**
+ * The video box's modifier class for a ratio, from its numbers as written: `newsroom-video__media--16x9`,
+ * `--21x9`; a decimal point becomes `_` (`2.39/1` → `--2_39x1`), so the name needs no escaping in CSS.
+ */
+export function aspectRatioClass(ratio: AspectRatio): string {
+  return `newsroom-video__media--${String(ratio.width).replace(".", "_")}x${String(ratio.height).replace(".", "_")}`;
+}
+
+/** The CSS rule that gives a ratio's class its box, as the stylesheet carries it. */
+export function aspectRatioRule(ratio: AspectRatio): string {
+  return `.${aspectRatioClass(ratio)} { aspect-ratio: ${ratio.toString()}; }`;
+}
+
 export function parseAspectRatio(value: unknown): AspectRatio {
   if (typeof value === "object" && value !== null && "width" in value && "height" in value) {
     const { width, height } = value as { width: unknown; height: unknown };

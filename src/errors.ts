@@ -24,6 +24,11 @@ export interface NewsroomErrorDetails extends ErrorLocation {
 
 export class NewsroomError extends Error {
   override readonly name = "NewsroomError";
+  /**
+   * Eleventy prints an error's stack trace after its message unless this is set. The fault is in what an author wrote,
+   * which the message locates: the plugin's own stack would only print the message a second time.
+   */
+  readonly skipOriginalStack = true;
   readonly element: string;
   readonly problem: string;
   readonly fix: string;

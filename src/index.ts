@@ -12,7 +12,7 @@ export { parsePullQuote, renderPullQuote } from "./elements/pullquote.js";
 export { parseVideo, renderVideo, VIDEO_FIELDS, type VideoParseOptions } from "./elements/video.js";
 export { parseDateline, renderDateline } from "./elements/dateline.js";
 export { parseDuration, durationFromSeconds, type Duration } from "./duration.js";
-export { parseAspectRatio, aspectRatio, type AspectRatio } from "./aspectRatio.js";
+export { parseAspectRatio, aspectRatio, aspectRatioClass, aspectRatioRule, BUILT_IN_ASPECT_RATIOS, type AspectRatio } from "./aspectRatio.js";
 export { parseSafeUrl, absoluteUrl } from "./url.js";
 export { DEFAULT_PROVIDERS, recogniseVideo, youtube, vimeo, videoFile, videoPage, type VideoProvider, type VideoSource } from "./video/providers.js";
 export { toStoryDate, machineDate, readableDate, renderTime, DEFAULT_DATE_OPTIONS, type DateOptions, type StoryDate } from "./dates.js";

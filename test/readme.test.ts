@@ -40,6 +40,7 @@ describe("every code block in README is run by a test, or exempt for a stated re
       "ts: file typescript:eleventy.config.ts",
       "js: file commonjs:eleventy.config.cjs",
       "njk: file _includes/base.njk",
+      "text: exempt", // the Content-Security-Policy (test/browser/csp.test.ts checks it is the one the example site ships)
       "md: file stories/tillerson.md",
       "njk: file stories/nunjucks-story.njk",
       "liquid: file stories/liquid-story.liquid",
@@ -142,20 +143,25 @@ describe(siteTitle(MAIN_SITE), () => {
     expect(article.querySelector("time")?.getAttribute("datetime")).toBe("2017-05-18");
   });
 
-  test("the page layout's {% newsroomAssets %}: the video box's style and the click-to-play script where a video plays, nothing elsewhere", () => {
+  test("the page layout's {% newsroomAssets %}: the video box's stylesheet and the click-to-play script where a video plays, nothing elsewhere", () => {
     const withVideo = page(site, "/stories/tillerson/");
     expect(withVideo.querySelector("title")?.textContent).toBe("Tillerson: “We Americans must own this problem”");
     const head = withVideo.head;
-    expect(head.querySelector("style")?.textContent).toContain(".newsroom-video");
+    // Files the site serves itself, not a <style> element: pages hold under a strict Content-Security-Policy.
+    expect(head.querySelector("style")).toBeNull();
+    const stylesheet = head.querySelector('link[rel="stylesheet"]')!.getAttribute("href")!;
+    expect(stylesheet).toMatch(/^\/newsroom\/video-[0-9a-f]{10}\.css$/);
+    expect(site.files.get(stylesheet)).toContain(".newsroom-video__media--16x9 { aspect-ratio: 16 / 9; }");
     const script = head.querySelector('script[type="module"]')!.getAttribute("src")!;
     expect(script).toMatch(/^\/newsroom\/video-[0-9a-f]{10}\.js$/);
     expect(site.files.get(script)).toContain("newsroom-video");
     // Before the site's own stylesheet, so the site can override the video box's style.
-    expect([...head.children].map((element) => element.localName)).toEqual(["meta", "title", "style", "script", "link"]);
+    expect([...head.children].map((element) => element.localName)).toEqual(["meta", "title", "link", "script", "link"]);
+    expect(head.querySelectorAll("link")[1]!.getAttribute("href")).toBe("/css/site.css");
 
     const withoutVideo = page(site, "/stories/lead-image/").head;
     expect(withoutVideo.querySelector("style, script")).toBeNull();
-    expect(withoutVideo.querySelector("link")?.getAttribute("href")).toBe("/css/site.css");
+    expect([...withoutVideo.querySelectorAll("link")].map((link) => link.getAttribute("href"))).toEqual(["/css/site.css"]);
   });
 
   test("the Nunjucks, Liquid and 11ty.js stories render their elements", () => {

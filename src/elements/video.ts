@@ -1,4 +1,4 @@
-import { DEFAULT_ASPECT_RATIO, parseAspectRatio } from "../aspectRatio.js";
+import { aspectRatioClass, DEFAULT_ASPECT_RATIO, parseAspectRatio } from "../aspectRatio.js";
 import { fillLabel, type RenderContext } from "../context.js";
 import { toStoryDate, machineDate } from "../dates.js";
 import { parseDuration } from "../duration.js";
@@ -108,7 +108,8 @@ const POSTER_WIDTH = 1280;
 /**
  * Works with no JavaScript and asks nothing of a third party until the reader acts: the poster is the site's own
  * image, the play control is a real link (or, for a file, a native player that preloads nothing), and the box's size
- * is reserved with `aspect-ratio` so nothing moves when it loads. For embeddable videos the link carries the player's
+ * is reserved with `aspect-ratio` (a class: no inline style, for a strict Content-Security-Policy) so nothing moves
+ * when it loads. For embeddable videos the link carries the player's
  * address and frame title, which the click-to-play script uses to swap in the player when the reader asks.
  */
 export function renderVideo(element: Video, context: RenderContext): SafeHtml {
@@ -163,7 +164,7 @@ export function renderVideo(element: Video, context: RenderContext): SafeHtml {
 
   const modifiers = [`newsroom-video--${element.provider.provider}`, context.lead ? "newsroom-video--lead" : ""].filter(Boolean).join(" ");
   return html`<figure class="newsroom-video ${modifiers}">
-<div class="newsroom-video__media" style="aspect-ratio: ${ratio.toString()}">${media}</div>
+<div class="newsroom-video__media ${aspectRatioClass(ratio)}">${media}</div>
 <figcaption class="newsroom-video__caption">${captionParts}</figcaption>
 </figure>`;
 }

@@ -210,6 +210,8 @@ describe("the player's script and CSS ship only where they are needed", () => {
 
   test("a page without a video ships no script and no video CSS", () => {
     expect(scriptsOf("plain/index.html")).toEqual([]);
-    expect(parseDocument(readFileSync(join(output, "plain/index.html"), "utf8")).querySelector("style")).toBeNull();
+    const plain = parseDocument(readFileSync(join(output, "plain/index.html"), "utf8"));
+    expect(plain.querySelector("style")).toBeNull();
+    expect([...plain.querySelectorAll("link[rel=stylesheet]")].map((link) => link.getAttribute("href"))).not.toContainEqual(expect.stringContaining("/newsroom/"));
   });
 });

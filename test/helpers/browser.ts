@@ -28,8 +28,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves a built site on 127.0.0.1 (a random free port), as a static host would: `/dir/` serves `/dir/index.html`. */
-export async function serveDirectory(root: string): Promise<StaticServer> {
+/**
+ * Serves a built site on 127.0.0.1 (a random free port), as a static host would: `/dir/` serves `/dir/index.html`.
+ * `headers` go with every response (a Content-Security-Policy, say).
+ */
+export async function serveDirectory(root: string, headers: Readonly<Record<string, string>> = {}): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     let file = normalize(join(root, path));
@@ -39,10 +42,10 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     if (!existsSync(file)) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
+      response.writeHead(404, { ...headers, "content-type": "text/plain" }).end("Not found");
       return;
     }
-    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    response.writeHead(200, { ...headers, "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,5 +1,9 @@
-import { describe, expect, test } from "vitest";
-import { buildSite } from "../helpers/eleventy.js";
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test, vi } from "vitest";
+import { buildSite, writeBuiltSite, writeSite } from "../helpers/eleventy.js";
+import { REPOSITORY } from "../helpers/exampleSite.js";
 import { failureOf } from "../helpers/errors.js";
 import { parseDocument, readableText } from "../helpers/html.js";
 
@@ -93,15 +97,63 @@ describe("bad input: a production build fails with file, line, element, problem 
   });
 });
 
+/** The lines a build printed, through every console method, while `build` ran. */
+async function printedDuring(build: () => Promise<unknown>): Promise<{ result: unknown; lines: string[] }> {
+  const lines: string[] = [];
+  const spies = (["log", "info", "warn", "error"] as const).map((method) =>
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(...args.map(String).join(" ").split("\n"))),
+  );
+  try {
+    return { result: await build(), lines };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
+
 describe("bad input while previewing: the site still builds, and the error is shown where the element would be", () => {
   test.each(cases.filter((c) => c.element !== "story"))("$what", async ({ file, text, element, problem }) => {
-    const pages = await buildSite({ ...site, [file]: text }, { runMode: "serve" });
+    const { result, lines } = await printedDuring(() => buildSite({ ...site, [file]: text }, { runMode: "serve" }));
+    const pages = result as Awaited<ReturnType<typeof buildSite>>;
+    // The collections read the story and its page renders it: the problem is printed once all the same.
+    expect(lines.filter((line) => problem.test(line)), lines.join("\n")).toHaveLength(1);
     expect(parseDocument(pages.get("/good/")!.content).querySelector("figure.newsroom-quote"), "the good story").not.toBeNull();
     const bad = parseDocument(pages.get("/bad/")!.content);
     const box = bad.querySelector(".newsroom-error[role=alert]");
     expect(box, "the error box").not.toBeNull();
     expect(readableText(box)).toContain(`${element}:`);
     expect(readableText(box)).toMatch(problem);
+  });
+});
+
+describe("a production build prints each problem once", () => {
+  const badInputs = [
+    ["a Markdown block", "bad.md", `${fm()}::: video url="javascript:alert(1)" title="T"\n:::\n`],
+    ["a Nunjucks shortcode", "bad.njk", `${fm()}{% video url="javascript:alert(1)", title="T" %}`],
+    ["front matter", "bad.md", `${fm('video:\n  url: "javascript:alert(1)"\n  title: T\n')}Text.\n`],
+  ] as const;
+  const mentions = (lines: string[]) => lines.filter((line) => line.includes('"javascript:", which is not allowed'));
+
+  test.each(badInputs)("%s, built through Eleventy's API: the message once, without the plugin's stack trace", async (_where, file, text) => {
+    const { lines } = await printedDuring(() => writeBuiltSite({ ...site, [file]: text }).then(
+      () => expect.unreachable("the build must fail"),
+      (error: unknown) => error,
+    ));
+    expect(mentions(lines), lines.join("\n")).toHaveLength(1);
+    expect(lines.some((line) => line.includes("Original error stack trace"))).toBe(false);
+  });
+
+  test.each(badInputs)("%s, built with Eleventy's command line: the message under each of its two headings, without a stack trace", (_where, file, text) => {
+    const root = writeSite({ ...site, [file]: text });
+    writeFileSync(join(root, "eleventy.config.mjs"), `import newsroom from ${JSON.stringify(join(REPOSITORY, "dist/plugin/index.js"))};\nexport default (config) => { config.addPlugin(newsroom); };\n`);
+    const run = spawnSync(process.execPath, [join(REPOSITORY, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs"], { cwd: root, encoding: "utf8" });
+    const lines = `${run.stdout}\n${run.stderr}`.split("\n");
+    expect(run.status).toBe(1);
+    // Eleventy 3.1's command line prints a failed build's error twice, whatever threw it: once where the build fails
+    // ("Problem writing Eleventy templates") and once more as the command's own fatal error. The plugin adds nothing.
+    const headings = lines.filter((line) => /Problem writing Eleventy templates|Eleventy Fatal Error \(CLI\)/.test(line));
+    expect(headings).toHaveLength(2);
+    expect(mentions(lines), lines.join("\n")).toHaveLength(headings.length);
+    expect(lines.some((line) => line.includes("Original error stack trace"))).toBe(false);
   });
 });
 

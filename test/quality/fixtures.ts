@@ -27,7 +27,8 @@ export function buildQuietly(files: SiteFiles, build: BuildOptions = {}): Promis
 /**
  * A minimal, valid HTML document around whatever a page renders. With `heading`, the page's title is its h1 (for
  * pages that have none of their own). The <title> is cut to 60 characters (html-validate's long-title: README's
- * headline is longer, as headlines are; the example site gives its story a short title).
+ * headline is longer, as headlines are; the example site gives its story a short title). `{% newsroomAssets %}` links
+ * the video's stylesheet and script where a page needs them, as README's layout does.
  */
 export function documentLayout(heading: boolean): string {
   return `<!doctype html>
@@ -36,6 +37,7 @@ export function documentLayout(heading: boolean): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ (title or page.url) | truncate(60) }}</title>
+{% newsroomAssets %}
 </head>
 <body>
 <main>

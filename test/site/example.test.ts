@@ -5,11 +5,11 @@ import { buildExampleSite } from "../helpers/exampleSite.js";
 import { parseDocument, readableText } from "../helpers/html.js";
 
 const root = resolve(import.meta.dirname, "../..");
-const seedPath = resolve(root, "../shared/seed/article.txt");
+// The seed story, as the repository carries it (see test/fixtures/seed/README.md for where it comes from).
+const seedPath = resolve(root, "test/fixtures/seed/article.txt");
 
 /** The seed as a reader copied it: the lead video, the highlights, the dateline, then the body paragraphs. */
 function readSeed() {
-  if (!existsSync(seedPath)) throw new Error(`The seed story is missing: ${seedPath} (the repository expects ../shared beside it)`);
   const lines = readFileSync(seedPath, "utf8").split("\n").map((line) => line.trim());
   const highlightsAt = lines.indexOf("Story highlights");
   const datelineAt = lines.findIndex((line) => /^CNN\s+—$/.test(line));
@@ -132,11 +132,14 @@ describe("the example site builds the seed story", () => {
     expect(entries[0]!.querySelector("h2 a")?.getAttribute("href")).toBe("/stories/tillerson-mexico-drug-trade/");
   });
 
-  test("every page ships no JavaScript (structured data is not script) and links the site's stylesheet", () => {
+  test("every page ships no JavaScript (structured data is not script) and links the site's stylesheet, after the plugin's where a video needs it", () => {
     for (const path of ["", "quotes", "videos", "stories/tillerson-mexico-drug-trade"]) {
       const document = page(path);
       expect(document.querySelector('script:not([type="application/ld+json"])'), path).toBeNull();
-      expect(document.querySelector('link[rel=stylesheet]')?.getAttribute("href")).toBe("/assets/site.css");
+      const stylesheets = [...document.querySelectorAll("link[rel=stylesheet]")].map((link) => link.getAttribute("href")!);
+      expect(stylesheets.at(-1), path).toBe("/assets/site.css");
+      expect(stylesheets.slice(0, -1), path).toEqual(document.querySelector(".newsroom-video") ? [expect.stringMatching(/^\/newsroom\/video-[0-9a-f]{10}\.css$/)] : []);
+      for (const stylesheet of stylesheets) expect(existsSync(join(output, stylesheet)), stylesheet).toBe(true);
     }
     expect(existsSync(join(output, "assets/site.css"))).toBe(true);
   });

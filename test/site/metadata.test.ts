@@ -1,6 +1,6 @@
 /**
  * The built example story, read as machines read it: its JSON-LD, cards, feeds and sitemaps, checked against the facts
- * in ../shared/seed/README.md and against what the page itself shows.
+ * in test/fixtures/seed/README.md and against what the page itself shows.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
