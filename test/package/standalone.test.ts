@@ -60,7 +60,7 @@ describe("the repository reads nothing outside its own folder", () => {
       for (const match of readFileSync(join(root, file), "utf8").matchAll(/["'`]((?:\.\.\/)+[^"'`\s]*)["'`]/g)) {
         if (folders.every((from) => escapes(from, match[1]!))) offenders.push(`${file}: ${match[1]}`);
       }
-      // A path joined to the repository's root (`resolve(root, "../x")`) starts from the root, not from the file.
+      // A path joined to the repository's root (resolve(root, …) with a leading ../) starts from the root, not the file.
       for (const match of readFileSync(join(root, file), "utf8").matchAll(/\broot\b\s*,\s*["'`](\.\.\/[^"'`\s]*)["'`]/g)) {
         offenders.push(`${file}: ${match[1]} (from the root)`);
       }
