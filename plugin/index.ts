@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { CONTAINER_ELEMENT_TYPES, NewsroomError, newsroomMarkdown, PLUGIN_NAME } from "../src/index.js";
-import { registerCollections, StoryReader } from "./collections.js";
+import { registerCollections } from "./collections.js";
 import type { EleventyConfig, EleventyPage } from "./eleventy.js";
 import { registerFeeds } from "./feeds.js";
 import { registerFilters } from "./filters.js";
@@ -48,12 +48,10 @@ export default function newsroom(eleventyConfig: EleventyConfig, options: Newsro
   }
   const resolved = resolveOptions(options);
   const state = new BuildState(resolved);
-  const reader = new StoryReader(state);
-  const metadata = new StoryMetadataReader(eleventyConfig, state, reader);
+  const metadata = new StoryMetadataReader(eleventyConfig, state);
 
   eleventyConfig.on("eleventy.before", () => {
     state.reset();
-    reader.reset();
     metadata.reset();
   });
 
@@ -73,7 +71,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, options: Newsro
   state.images?.register(eleventyConfig);
   registerShortcodes(eleventyConfig, state);
   registerFilters(eleventyConfig, state);
-  registerCollections(eleventyConfig, state, reader);
+  registerCollections(eleventyConfig, state);
   registerMetadataShortcodes(eleventyConfig, state, metadata);
   if (resolved.feeds) registerFeeds(eleventyConfig, resolved.feeds, resolved.collections.stories, metadata);
   if (resolved.sitemaps) registerSitemaps(eleventyConfig, resolved.sitemaps, resolved.collections.stories, metadata);

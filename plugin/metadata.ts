@@ -14,7 +14,6 @@ import {
   type StoryMetadata,
 } from "../src/index.js";
 import type { CollectionItem, EleventyConfig, EleventyPage } from "./eleventy.js";
-import type { StoryReader } from "./collections.js";
 import { isLocale } from "./options.js";
 import type { BuildState } from "./state.js";
 
@@ -35,7 +34,8 @@ export function pageData(self: ShortcodeThis | undefined, explicit: unknown): Re
 
 /**
  * One StoryMetadata per story and build, whoever asks (the page's head, its byline, the feeds, the sitemaps): read
- * from the story's data and the elements the collections already found in it.
+ * from the story page's data and the elements its render held (see StoryElements). The pages of a paginated story
+ * are stories of their own, each with its own metadata.
  */
 export class StoryMetadataReader {
   #cache = new Map<string, StoryMetadata>();
@@ -44,7 +44,6 @@ export class StoryMetadataReader {
   constructor(
     readonly config: EleventyConfig & { pathPrefix?: string },
     readonly state: BuildState,
-    readonly stories: StoryReader,
   ) {}
 
   reset(): void {
@@ -81,7 +80,8 @@ export class StoryMetadataReader {
 
   /** A collection item, or a page's data (from a shortcode), as the story's metadata. */
   story(item: CollectionItem): StoryMetadata {
-    const cached = this.#cache.get(item.inputPath);
+    const key = `${item.inputPath}\0${String(item.url)}`;
+    const cached = this.#cache.get(key);
     if (cached) return cached;
     const site = this.site(item.inputPath);
     const metadata = readStoryMetadata(
@@ -90,7 +90,7 @@ export class StoryMetadataReader {
         path: String(item.url),
         date: item.date,
         file: item.inputPath,
-        elements: this.stories.read(item).elements.map((found) => found.element),
+        elements: this.state.stories.ofPage(item).map((found) => found.element),
       },
       {
         site,
@@ -104,7 +104,7 @@ export class StoryMetadataReader {
         },
       },
     );
-    this.#cache.set(item.inputPath, metadata);
+    this.#cache.set(key, metadata);
     return metadata;
   }
 

@@ -1,17 +1,19 @@
 import {
-  filterSubject,
   inputFromArguments,
   inputWithBody,
   isParsedElement,
   NewsroomError,
   parseElement,
   renderElement,
-  type ElementInput,
+  scanTemplateTags,
   type ElementType,
   type RenderContext,
 } from "../src/index.js";
 import type { EleventyPage } from "./eleventy.js";
 import type { BuildState } from "./state.js";
+
+/** Paired shortcodes take Markdown content; the others take only arguments. */
+export const PAIRED_SHORTCODES: readonly ElementType[] = ["highlights", "quote", "pullquote"];
 
 export interface RenderRequest {
   type: ElementType;
@@ -41,20 +43,31 @@ export function renderFromTemplate(state: BuildState, request: RenderRequest): s
         : // A listing page shows a pull quote's words once, away from the body they repeat: there it is a quote.
           type === "quote" && isParsedElement(subject, "pullquote")
           ? { ...subject, type: "quote" as const }
-          : parseElement(
-              type,
-              "subject" in request
-                ? (filterSubject(type, subject) as ElementInput)
-                : inputWithBody(type, inputFromArguments(type, args, location), body, state.markdown, location),
-              location,
-              state.parseOptions,
-            );
+          : "subject" in request
+            ? // A front matter value is parsed once per build, whichever page and filter render it (StoryElements).
+              state.stories.parseValue(type, subject, location.file)
+            : parseElement(type, inputWithBody(type, inputFromArguments(type, args, location), body, state.markdown, location), location, state.parseOptions);
     const context = state.renderContext(page, { page }, request.lead);
     return renderElement(element, Object.assign({}, context, { headingLevel: request.headingLevel ?? context.headingLevel, landmark: request.landmark ?? true })).toString();
   } catch (error) {
     if (!(error instanceof NewsroomError)) throw error;
-    return state.reportInPlace(error.locate(location));
+    return state.reportInPlace(error.locate({ ...location, line: "subject" in request ? undefined : shortcodeLine(state, page, type) }));
   }
+}
+
+/**
+ * The line of a shortcode whose element is wrong, when the page's source names that shortcode once: a render does not
+ * know where in the source it is, but a tag written once can only be that one. (Written more than once, in a loop, an
+ * include or a macro, the line is left out rather than guessed.)
+ */
+function shortcodeLine(state: BuildState, page: EleventyPage | undefined, type: ElementType): number | undefined {
+  const source = page?.rawInput;
+  if (typeof source !== "string") return undefined;
+  const name = state.options.shortcodes[type];
+  const paired = PAIRED_SHORTCODES.includes(type);
+  const tags = scanTemplateTags(source, { single: paired ? [] : [name], paired: paired ? [name] : [], filters: [] });
+  if (tags.length !== 1) return undefined;
+  return tags[0]!.line + state.bodyLineOffset(page);
 }
 
 export function isEmpty(value: unknown): boolean {

@@ -1,10 +1,8 @@
 import type { ElementType } from "../src/index.js";
 import type { EleventyConfig, EleventyContext } from "./eleventy.js";
-import { renderFromTemplate } from "./render.js";
+import { PAIRED_SHORTCODES, renderFromTemplate } from "./render.js";
 import type { BuildState } from "./state.js";
 
-/** Paired shortcodes take Markdown content; the others take only arguments. */
-export const PAIRED_SHORTCODES: readonly ElementType[] = ["highlights", "quote", "pullquote"];
 const SINGLE_SHORTCODES: readonly ElementType[] = ["video", "dateline"];
 
 /**

@@ -4,6 +4,7 @@ import { createIdRegistry, DEFAULT_PROVIDERS, renderErrorBox, type IdRegistry, t
 import { forgetReadStories } from "../src/markdown.js";
 import { PageAssets } from "./assets.js";
 import { SiteImages } from "./images.js";
+import { LEFT_OUT, StoryElements } from "./storyElements.js";
 import type { EleventyPage } from "./eleventy.js";
 import type { ResolvedOptions } from "./options.js";
 
@@ -23,6 +24,8 @@ export class BuildState {
   /** How every syntax parses elements: the site's video providers first, then the built-in ones. */
   readonly parseOptions: ParseOptions;
   readonly assets = new PageAssets();
+  /** What each story page holds, as its render made it: the collections' and the metadata's source. */
+  readonly stories = new StoryElements(this);
   /** The image pipeline for posters and story images; undefined with `images: false`. */
   readonly images: SiteImages | undefined;
 
@@ -42,6 +45,7 @@ export class BuildState {
     this.#lastMarkdownContext = undefined;
     this.#reported.clear();
     this.assets.reset();
+    this.stories.reset();
     if (this.#markdown) forgetReadStories(this.#markdown);
   }
 
@@ -53,8 +57,13 @@ export class BuildState {
 
   /** Throws the error in a build; while previewing, logs it (once a build) and returns the box to show in its place. */
   reportInPlace(error: NewsroomError): string {
-    if (!this.previewing) throw error;
-    this.reportOnce(error);
+    const inCollections = this.stories.holdFailure(error, this.previewing);
+    if (!this.previewing) {
+      // The collections throw it once the page's render is over (see `holdFailure`).
+      if (inCollections) return "";
+      throw error;
+    }
+    this.reportOnce(error, inCollections ? LEFT_OUT : undefined);
     return renderErrorBox(error).toString();
   }
 
@@ -98,7 +107,10 @@ export class BuildState {
       ids: this.idsFor(page),
       env,
       lead,
-      onRender: (element) => this.assets.add(page, element),
+      onRender: (element, markup) => {
+        this.assets.add(page, element);
+        this.stories.record(page, element, markup);
+      },
       images: this.images,
     };
   }

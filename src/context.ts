@@ -1,4 +1,5 @@
 /** What renderers need besides the element: the site's Markdown, its words, and the page's id registry. */
+import type { SafeHtml } from "./html.js";
 import type { ImagePipeline } from "./image.js";
 import type { NewsroomElement } from "./types.js";
 
@@ -102,8 +103,11 @@ export interface RenderContext {
   landmark?: boolean | undefined;
   /** The element is the story's lead (e.g. the video at the top): its image loads eagerly, with high priority. */
   lead?: boolean | undefined;
-  /** Told of every element rendered, e.g. so the adapter can add the video player's script to the page. */
-  onRender?: ((element: NewsroomElement) => void) | undefined;
+  /**
+   * Told of every element rendered and the markup it became, e.g. so the adapter can add the video player's script to
+   * the page, and know which elements each page holds.
+   */
+  onRender?: ((element: NewsroomElement, markup: SafeHtml) => void) | undefined;
   /** Passed to markdown-it as `env`, so the site's Markdown plugins see the page's data. */
   env?: object | undefined;
   /** Makes posters and story images responsive (AVIF/WebP, widths, sizes); without it they are written as given. */

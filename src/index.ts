@@ -19,7 +19,8 @@ export { toStoryDate, machineDate, readableDate, renderTime, DEFAULT_DATE_OPTION
 export { newsroomMarkdown, elementsInMarkdown, CONTAINER_ELEMENT_TYPES, type ContainerElementType, type NewsroomMarkdownOptions } from "./markdown.js";
 export { inputFromArguments, POSITIONAL_FIELDS } from "./syntax/arguments.js";
 export { inputWithBody, highlightsFromMarkdown, dedent } from "./syntax/body.js";
-export { extractStoryElements, filterSubject, FRONT_MATTER_ELEMENTS, type ExtractOptions, type ExtractResult, type FoundElement, type StorySource } from "./story.js";
+export { scanTemplateTags, type TagNames, type FoundTag } from "./syntax/templateTags.js";
+export { extractStoryElements, filterSubject, FRONT_MATTER_ELEMENTS, pageRepeatsPullQuote, pullQuoteNotInBody, type ExtractOptions, type ExtractResult, type FoundElement, type StorySource } from "./story.js";
 export { videoObject, type VideoObjectData, type VideoObjectOptions } from "./video/structuredData.js";
 export { renderErrorBox } from "./errorBox.js";
 export { renderPicture, pictureFor, cropsFor, loadingAttributes, srcsetOf, type ImageFile, type ImagePipeline, type ImageSource, type PictureOptions, type ResponsiveImage } from "./image.js";

@@ -187,7 +187,7 @@ function cannotCount(type: ElementType, name: string, why: string, location: { f
   });
 }
 
-function pullQuoteNotInBody(element: PullQuote, location: { file?: string | undefined; line?: number | undefined }): NewsroomError {
+export function pullQuoteNotInBody(element: PullQuote, location: { file?: string | undefined; line?: number | undefined }): NewsroomError {
   const excerpt = element.text.length > 60 ? `${element.text.slice(0, 57)}…` : element.text;
   return new NewsroomError({
     element: "pullquote",
@@ -246,6 +246,30 @@ function comparable(text: string): string {
 
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * Whether a page's rendered content repeats a pull quote's words: its text, with every pull quote's markup taken out
+ * (a pull quote repeats the body, not another pull quote), tags removed and character references read.
+ */
+export function pageRepeatsPullQuote(html: string, pullQuoteMarkups: readonly string[], quote: string): boolean {
+  let rest = html;
+  for (const markup of pullQuoteMarkups) {
+    const at = rest.indexOf(markup);
+    if (at !== -1) rest = `${rest.slice(0, at)} ${rest.slice(at + markup.length)}`;
+  }
+  return repeatsWords(comparable(textOfHtml(rest)), quote);
+}
+
+const NAMED_REFERENCES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+/** The text of HTML as far as words go: tags become spaces, character references their characters. */
+function textOfHtml(html: string): string {
+  return html.replace(/<[^>]*>/g, " ").replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (reference, name: string) => {
+    if (name[0] !== "#") return NAMED_REFERENCES[name.toLowerCase()] ?? reference;
+    const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+  });
+}
 
 /**
  * Whether `text` (already `comparable`) holds the words of `quote` in order and next to each other; the same answer as

@@ -221,7 +221,9 @@ describe(siteTitle(MAIN_SITE), () => {
   test("the listing page groups the quotes of every story by speaker", () => {
     const document = page(site, "/quotes/");
     expect([...document.querySelectorAll("h2")].map(readableText)).toEqual(["Rex Tillerson", "Luis Videgaray", "John Kelly"]);
-    expect(document.querySelectorAll("figure.newsroom-quote")).toHaveLength(5);
+    // Tillerson's pull quote and quote and the 11ty.js story's quote (made by its render function), Videgaray's pull
+    // quote and quote, Kelly's quote: every quote the stories' pages show, each once.
+    expect(document.querySelectorAll("figure.newsroom-quote")).toHaveLength(6);
     expect(document.querySelector("aside")).toBeNull();
   });
 });
@@ -282,7 +284,7 @@ describe(siteTitle("commonjs"), () => {
     expect(story.querySelector("aside.newsroom-pullquote")).not.toBeNull();
     expect(story.querySelector("figure.newsroom-video--youtube")).not.toBeNull();
     expect(page(site, "/stories/nunjucks-story/").querySelector("figure.newsroom-video--vimeo")).not.toBeNull();
-    expect(page(site, "/quotes/").querySelectorAll("figure.newsroom-quote")).toHaveLength(5);
+    expect(page(site, "/quotes/").querySelectorAll("figure.newsroom-quote")).toHaveLength(6);
   });
 });
 

@@ -16,6 +16,13 @@ import { createIdRegistry, DEFAULT_LABELS, inputWithBody, parseElement, renderEl
 
 export type Variant = "plugin" | "plain";
 
+/**
+ * How the stories are written: `markdown`, one Markdown file per story; `data`, one paginated Nunjucks template over a
+ * feed in global data (the way many news sites take a wire or headless-CMS feed), its elements rendered by shortcodes
+ * from each item's fields.
+ */
+export type Corpus = "markdown" | "data";
+
 /** One element as an author writes it: the attributes after `::: name`, and the lines between the markers. */
 interface ElementSource {
   type: "highlights" | "quote" | "pullquote" | "video";
@@ -157,8 +164,11 @@ export class StaticRenderer {
   // Eleventy's own Markdown setup: markdown-it with HTML allowed and indented code blocks off.
   readonly #markdown = new MarkdownIt({ html: true }).disable("code");
 
-  /** One page's elements share an id registry, as they do when the plugin renders the page. */
-  renderStory(story: Story): Map<ElementSource, string> {
+  /**
+   * One page's elements share an id registry, as they do when the plugin renders the page. In Markdown an element is a
+   * block without its last line break; a shortcode's output keeps it.
+   */
+  renderStory(story: Story, syntax: "markdown" | "nunjucks" = "markdown"): Map<ElementSource, string> {
     const ids = createIdRegistry();
     const out = new Map<ElementSource, string>();
     for (const block of story.blocks) {
@@ -167,7 +177,8 @@ export class StaticRenderer {
       const input = inputWithBody(type, attributes as ElementInput, type === "video" ? body || undefined : body, this.#markdown);
       const element = parseElement(type, input);
       const context = { markdown: this.#markdown, labels: DEFAULT_LABELS, headingLevel: 2 as const, ids, env: {} };
-      out.set(block.element, renderElement(element, context).toString().replace(/\n$/, ""));
+      const markup = renderElement(element, context).toString();
+      out.set(block.element, syntax === "markdown" ? markup.replace(/\n$/, "") : markup);
     }
     return out;
   }
@@ -267,7 +278,8 @@ const PLAIN_STORIES_COLLECTION = `  eleventyConfig.addCollection("stories", (api
 
 /**
  * The site's config. The plugin's config also times the plugin's collection callbacks (a wrapper around
- * `addCollection`, which costs two clock reads per call) and, when asked, counts markdown-it parses of whole stories.
+ * `addCollection`, which costs two clock reads per call; the element collections' time includes the stories' renders,
+ * which they ask Eleventy for) and, when asked, counts markdown-it parses of whole stories.
  */
 function configFile(variant: Variant, plainStories = false): string {
   const shared = `export const config = { dir: { input: "src", output: "_site" } };\n`;
@@ -286,12 +298,21 @@ export default function (eleventyConfig) {
   eleventyConfig.addCollection = (name, callback) =>
     addCollection(name, (api) => {
       const start = performance.now();
-      try {
-        return callback(api);
-      } finally {
+      const done = () => {
         bench.collectionMs += performance.now() - start;
         bench.collectionCalls += 1;
+      };
+      let result;
+      try {
+        result = callback(api);
+      } catch (error) {
+        done();
+        throw error;
       }
+      // The element collections are async (they wait for the stories' renders): timed until they resolve.
+      if (typeof result?.then === "function") return result.finally(done);
+      done();
+      return result;
     });
   // The synthetic posters are not image files: they are written as given, as the plain variant's pages have them.
   eleventyConfig.addPlugin(newsroom, "images" in DEFAULT_OPTIONS ? { images: false } : {});
@@ -333,6 +354,57 @@ process.on("exit", () => {
 });
 `;
 
+/** The feed's item for a story: its elements as fields (the plugin renders them) or as HTML (plain Eleventy prints it). */
+function feedItem(story: Story, variant: Variant, renderer: StaticRenderer): Record<string, unknown> {
+  const rendered = variant === "plain" ? renderer.renderStory(story, "nunjucks") : undefined;
+  return {
+    slug: story.file.replace(/\.md$/, ""),
+    title: story.title,
+    blocks: story.blocks.map((block) =>
+      block.kind === "paragraph"
+        ? block
+        : rendered
+          ? { kind: "html", html: rendered.get(block.element) }
+          : { kind: "element", type: block.element.type, attributes: block.element.attributes, body: block.element.body },
+    ),
+  };
+}
+
+/** One page per item of the feed; each page is a story with its own title. */
+const FEED_FRONT_MATTER = `---
+pagination:
+  data: feed
+  size: 1
+  alias: story
+  addAllPagesToCollections: true
+tags: story
+layout: story.njk
+date: 2024-01-01
+permalink: "/stories/{{ story.slug }}/"
+eleventyComputed:
+  title: "{{ story.title }}"
+---
+`;
+
+/** The plugin's template renders each element from its fields with the shortcodes; plain Eleventy prints the HTML. */
+const FEED_TEMPLATE: Record<Variant, string> = {
+  plugin: `${FEED_FRONT_MATTER}{%- for block in story.blocks %}
+{% if block.kind == "paragraph" %}<p>{{ block.text }}</p>
+{% elif block.type == "highlights" %}{% highlights %}{{ block.body | safe }}{% endhighlights %}
+{% elif block.type == "quote" %}{% quote speaker=block.attributes.speaker, role=block.attributes.role %}{{ block.body | safe }}{% endquote %}
+{% elif block.type == "pullquote" %}{% pullquote speaker=block.attributes.speaker, role=block.attributes.role %}{{ block.body | safe }}{% endpullquote %}
+{% elif block.type == "video" %}{% video block.attributes %}
+{% endif %}
+{%- endfor %}
+`,
+  plain: `${FEED_FRONT_MATTER}{%- for block in story.blocks %}
+{% if block.kind == "paragraph" %}<p>{{ block.text }}</p>
+{% else %}{{ block.html | safe }}
+{% endif %}
+{%- endfor %}
+`,
+};
+
 function write(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
@@ -347,15 +419,21 @@ export function writeSite(
   root: string,
   variant: Variant,
   stories: number,
-  options: { listing?: boolean; renderer: StaticRenderer; plainStories?: boolean | undefined },
+  options: { listing?: boolean; renderer: StaticRenderer; plainStories?: boolean | undefined; corpus?: Corpus },
 ): void {
   rmSync(root, { recursive: true, force: true });
   write(join(root, "eleventy.config.mjs"), configFile(variant, options.plainStories));
   write(join(root, "src/_includes/story.njk"), LAYOUT);
-  write(join(root, "src/stories/stories.11tydata.json"), JSON.stringify({ tags: "story", layout: "story.njk" }));
-  for (let index = 0; index < stories; index++) {
-    const story = makeStory(index);
-    write(join(root, "src/stories", story.file), storySource(story, variant, options.renderer));
+  if (options.corpus === "data") {
+    const feed = Array.from({ length: stories }, (_, index) => feedItem(makeStory(index), variant, options.renderer));
+    write(join(root, "src/_data/feed.json"), JSON.stringify(feed));
+    write(join(root, "src/stories.njk"), FEED_TEMPLATE[variant]);
+  } else {
+    write(join(root, "src/stories/stories.11tydata.json"), JSON.stringify({ tags: "story", layout: "story.njk" }));
+    for (let index = 0; index < stories; index++) {
+      const story = makeStory(index);
+      write(join(root, "src/stories", story.file), storySource(story, variant, options.renderer));
+    }
   }
   if (options.listing) {
     write(join(root, "src/_includes/listing.njk"), LISTING_LAYOUT);

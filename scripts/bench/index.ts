@@ -12,7 +12,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { BUDGETS, budgetFailures, buildExampleSite, builtPages, measurePage } from "./budgets.js";
 import { buildOnce, type BuildResult } from "./build.js";
-import { ELEMENTS_PER_STORY, linkPackage, StaticRenderer, writeSite, type Variant } from "./corpus.js";
+import { ELEMENTS_PER_STORY, linkPackage, StaticRenderer, writeSite, type Corpus, type Variant } from "./corpus.js";
 import { describeMachine } from "./machine.js";
 import { summariseProfile } from "./profile.js";
 import { kilobytes, linearFit, max, median, min, quantile, seconds, table } from "./stats.js";
@@ -31,6 +31,7 @@ const { values: flags } = parseArgs({
     keep: { type: "boolean", default: false },
     eleventy: { type: "string" },
     "plain-stories": { type: "boolean", default: false },
+    data: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -47,6 +48,9 @@ if (flags.help) {
   --keep                     keep the generated sites (the folder is printed)
   --eleventy path/cmd.cjs    build both variants with another Eleventy, e.g. the copy scripts/bench/eleventyLookupFix.ts
                              makes (a diagnostic: what Eleventy's own costs do to the ratio)
+  --data 4000                sizes for the data-driven corpus (one paginated template over a feed in global data,
+                             elements rendered by shortcodes from the items' fields), measured like the ratio sizes
+                             (default: the largest ratio size; "none" skips)
   --plain-stories            give B the newest-first \`stories\` collection a news site defines without the plugin
                              (a diagnostic: both variants pay Eleventy for one such collection)`);
   process.exit(0);
@@ -61,6 +65,7 @@ const sizeList = (text: string) =>
         return size;
       });
 const ratioSizes = sizeList(flags.stories ?? "1000,4000");
+const dataSizes = sizeList(flags.data ?? String(Math.max(...ratioSizes)));
 const growthSizes = sizeList(flags.growth ?? (flags.stories ? flags.stories : "250,1000,4000,10000"));
 const pairs = Number(flags.pairs);
 const growthRuns = Number(flags["growth-runs"]);
@@ -81,7 +86,7 @@ const ratioText = (value: number) => value.toFixed(3);
 say("eleventy-plugin-newsroom benchmark");
 for (const line of describeMachine(repository)) say(`  ${line}`);
 say(`  Command: npm run bench -- ${process.argv.slice(2).join(" ") || "(defaults)"}`);
-say(`  Ratio sizes ${ratioSizes.join(", ")} × ${pairs} A/B pairs after a warm-up pair; growth sizes ${growthSizes.join(", ") || "none"}`);
+say(`  Ratio sizes ${ratioSizes.join(", ")} × ${pairs} A/B pairs after a warm-up pair; growth sizes ${growthSizes.join(", ") || "none"}; data-driven corpus ${dataSizes.join(", ") || "none"}`);
 say(`  Load average at start: ${loadavg().map((load) => load.toFixed(2)).join(", ")} (other work on the machine disturbs wall times; compare the CPU ratio)`);
 say(`  Each build: a fresh \`node …/@11ty/eleventy/cmd.cjs --quiet\` process; wall time from spawn to exit. Sites in ${workspace}`);
 if (eleventy) say(`  Eleventy: NOT the repository's, but ${eleventy} (a diagnostic run)`);
@@ -113,10 +118,12 @@ function compareOutputs(pluginRoot: string, plainRoot: string): string {
   return `${differing.length} of ${names.length} story pages differ, e.g. ${first} line ${at + 1}:\n      plugin: ${a[at]?.slice(0, 160)}\n      plain:  ${b[at]?.slice(0, 160)}`;
 }
 
-async function measureSize(stories: number, runs: number): Promise<SizeResult> {
-  const roots: Record<Variant, string> = { plugin: join(workspace, `n${stories}/plugin`), plain: join(workspace, `n${stories}/plain`) };
-  writeSite(roots.plugin, "plugin", stories, { renderer });
-  writeSite(roots.plain, "plain", stories, { renderer, plainStories: flags["plain-stories"] });
+async function measureSize(stories: number, runs: number, corpus: Corpus = "markdown"): Promise<SizeResult> {
+  const folder = `n${stories}-${corpus}`;
+  const roots: Record<Variant, string> = { plugin: join(workspace, `${folder}/plugin`), plain: join(workspace, `${folder}/plain`) };
+  writeSite(roots.plugin, "plugin", stories, { renderer, corpus });
+  writeSite(roots.plain, "plain", stories, { renderer, plainStories: flags["plain-stories"], corpus });
+  const label = `${String(stories).padStart(6)} stories${corpus === "data" ? " (data)" : ""}`;
   const build = (variant: Variant) => buildOnce({ root: roots[variant], repository, workspace, eleventy });
   // Warm-up pair: file system caches, and a check that both variants build the same pages.
   await build("plugin");
@@ -129,10 +136,10 @@ async function measureSize(stories: number, runs: number): Promise<SizeResult> {
     result.plugin.push(a);
     result.plain.push(b);
     result.ratios.push(a.wallMs / b.wallMs);
-    say(`  ${String(stories).padStart(6)} stories, pair ${pair}/${runs}: plugin ${seconds(a.wallMs)}, plain ${seconds(b.wallMs)}, ratio ${ratioText(a.wallMs / b.wallMs)}`);
+    say(`  ${label}, pair ${pair}/${runs}: plugin ${seconds(a.wallMs)}, plain ${seconds(b.wallMs)}, ratio ${ratioText(a.wallMs / b.wallMs)}`);
   }
-  say(`  ${String(stories).padStart(6)} stories: A and B story pages: ${identicalOutput}`);
-  if (!flags.keep) rmSync(join(workspace, `n${stories}`), { recursive: true, force: true });
+  say(`  ${label}: A and B story pages: ${identicalOutput}`);
+  if (!flags.keep) rmSync(join(workspace, folder), { recursive: true, force: true });
   return result;
 }
 
@@ -141,6 +148,8 @@ say("Builds (A = with the plugin, B = plain Eleventy with the same HTML written 
 for (const stories of [...new Set([...ratioSizes, ...growthSizes])].sort((a, b) => a - b)) {
   results.set(stories, await measureSize(stories, ratioSizes.includes(stories) ? pairs : growthRuns));
 }
+const dataResults = new Map<number, SizeResult>();
+for (const stories of dataSizes) dataResults.set(stories, await measureSize(stories, pairs, "data"));
 say();
 
 const wall = (builds: BuildResult[]) => median(builds.map((build) => build.wallMs));
@@ -149,11 +158,12 @@ const cpu = (builds: BuildResult[]) => median(builds.map((build) => build.cpuMs)
 
 say(`Plugin ÷ plain Eleventy (medians of ${pairs} pairs; the spread is of the per-pair ratios):`);
 const ratioRows = [["stories", "plugin", "plain", "ratio", "pair ratios: median, min–max", "IQR", "CPU time A / B", "CPU ratio", "Eleventy's own A/B", "µs per element", "peak RSS A / B"]];
-for (const stories of ratioSizes) {
-  const { plugin, plain, ratios } = results.get(stories)!;
+const measured = [...ratioSizes.map((stories) => ({ corpus: "", result: results.get(stories)! })), ...dataSizes.map((stories) => ({ corpus: " (data)", result: dataResults.get(stories)! }))];
+for (const { corpus, result } of measured) {
+  const { stories, plugin, plain, ratios } = result;
   const perElement = ((wall(plugin) - wall(plain)) * 1000) / (stories * ELEMENTS_PER_STORY);
   ratioRows.push([
-    String(stories),
+    `${stories}${corpus}`,
     seconds(wall(plugin)),
     seconds(wall(plain)),
     ratioText(wall(plugin) / wall(plain)),
@@ -169,7 +179,8 @@ for (const stories of ratioSizes) {
 say(table(ratioRows));
 say(`  (ratio: of the medians of wall time, spawn to exit; the median of the pair ratios is less disturbed when the machine's speed drifts during the run.`);
 say(`   CPU: user + system time of the build process, all threads. Eleventy's own: the time it prints.`);
-say(`   µs per element: (A − B) wall ÷ (stories × ${ELEMENTS_PER_STORY} elements: highlights, 2 quotes, pull quote, video). Target: ratio ≤ 1.05 at 4,000.)`);
+say(`   µs per element: (A − B) wall ÷ (stories × ${ELEMENTS_PER_STORY} elements: highlights, 2 quotes, pull quote, video). Target: ratio ≤ 1.05 at 4,000.`);
+say(`   (data): the same stories as one paginated template over a feed in global data, elements rendered by shortcodes.)`);
 say();
 
 const growth = growthSizes.map((stories) => results.get(stories)!);

@@ -76,6 +76,6 @@ function renderByType(element: NewsroomElement, context: RenderContext): SafeHtm
 /** Renders any element to a block of HTML that Markdown passes through untouched. */
 export function renderElement(element: NewsroomElement, context: RenderContext): SafeHtml {
   const markup = asMarkdownSafeBlock(renderByType(element, context));
-  context.onRender?.(element);
+  context.onRender?.(element, markup);
   return markup;
 }

@@ -118,18 +118,58 @@ describe("collections", () => {
     }
   });
 
-  test("a shortcode whose variable is not in the story's data still renders, and the build says it is not counted", async () => {
+  test("a shortcode given a variable (in a loop) is counted, as its page renders it, without a warning", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {
       const { videos, pages } = await collections({
-        "stories/a.njk": "---\ntitle: A\ntags: story\nclips:\n  - url: https://vimeo.com/1\n    title: One\n---\n{% for c in clips %}{% video c %}{% endfor %}",
+        "stories/a.njk": "---\ntitle: A\ntags: story\nclips:\n  - url: https://vimeo.com/1\n    title: One\n  - url: https://vimeo.com/2\n    title: Two\n---\n{% for c in clips %}{% video c %}{% endfor %}",
       });
-      expect(videos).toEqual([]);
-      expect(parseDocument(pages.get("/stories/a/")!.content).querySelectorAll("figure.newsroom-video")).toHaveLength(1);
-      expect(warn.mock.calls.map((call) => String(call[0])).join("\n")).toMatch(/stories\/a\.njk:8: video: .*"c" is not in the story's data/);
+      expect(videos.map((video) => video.title)).toEqual(["One", "Two"]);
+      expect(parseDocument(pages.get("/stories/a/")!.content).querySelectorAll("figure.newsroom-video")).toHaveLength(2);
+      expect(warn).not.toHaveBeenCalled();
     } finally {
       warn.mockRestore();
     }
+  });
+
+  test("an element a layout renders on a story page is not counted (layouts render after the collections), and the build says so once", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const { quotes, pages } = await collections({
+        "_includes/with-quote.njk": "{{ content | safe }}{% quote speaker=\"John Kelly\" %}A quote the layout adds.{% endquote %}{{ highlights | newsroomHighlights }}",
+        ...Object.fromEntries([
+          story("a", "2017-05-18", '::: quote speaker="Rex Tillerson"\nIn the content.\n:::\n', "layout: with-quote.njk\nhighlights:\n  - From front matter\n"),
+          story("b", "2017-05-17", "Words.\n", "layout: with-quote.njk\n"),
+        ]),
+      });
+      expect(quotes.map((quote) => quote.speaker)).toEqual(["Rex Tillerson"]);
+      expect(parseDocument(pages.get("/stories/a/")!.content).querySelectorAll("figure.newsroom-quote")).toHaveLength(2);
+      const messages = warn.mock.calls.map((call) => String(call[0]));
+      // One warning per story and element type; the front matter highlights the layout renders are counted, no warning.
+      expect(messages).toHaveLength(2);
+      expect(messages[0]).toMatch(/stories\/[ab]\.md: quote: a quote is rendered on this story's page outside its content \(by its layout\).*Fix: write it in the story's content/);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test("a story whose content lists an element collection is told that it is still being made", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const { quotes } = await collections({
+        "stories/a.njk": '---\ntitle: A\ntags: story\n---\n{% quote speaker="A" %}Words.{% endquote %}{% for q in collections.quotes %}{{ q.text }}{% endfor %}',
+      });
+      expect(quotes).toHaveLength(1);
+      expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringMatching(/stories\/a\.njk: collections\.quotes: the story's content lists an element collection/)]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test("a story with permalink: false is in no collection", async () => {
+    const { stories, quotes } = await collections(Object.fromEntries([story("hidden", "2017-05-18", '::: quote speaker="A"\nWords.\n:::\n', "permalink: false\n"), story("shown", "2017-05-17", "Words.\n")]));
+    expect(stories.map((s) => s.url)).toEqual(["/stories/shown/"]);
+    expect(quotes).toEqual([]);
   });
 
   test("a story without a title fails the build with the file named", async () => {

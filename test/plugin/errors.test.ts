@@ -159,5 +159,5 @@ describe("a production build prints each problem once", () => {
 
 test("a page that is not a story reports shortcode errors with the file", async () => {
   const text = await failureOf(buildSite({ "page.njk": "---\ntitle: Page\n---\n{% quote role=\"Minister\" %}Words{% endquote %}" }));
-  expect(text).toMatch(/page\.njk: quote: the required field "speaker" is missing\. Fix: /);
+  expect(text).toMatch(/page\.njk:4: quote: the required field "speaker" is missing\. Fix: /);
 });

@@ -1,0 +1,297 @@
+import {
+  filterSubject,
+  FRONT_MATTER_ELEMENTS,
+  NewsroomError,
+  pageRepeatsPullQuote,
+  parseElement,
+  pullQuoteNotInBody,
+  type NewsroomElement,
+  type PullQuote,
+  type SafeHtml,
+} from "../src/index.js";
+import type { CollectionItem, EleventyPage } from "./eleventy.js";
+import type { BuildState } from "./state.js";
+
+/** An element of a story as the collections and the story's metadata know it. */
+export interface StoryElement {
+  element: NewsroomElement;
+  origin: "front matter" | "content";
+}
+
+/** What one render of a page's content held. */
+interface PageRender {
+  /** The elements, in the order the render made them, with the markup each became. */
+  elements: Array<{ element: NewsroomElement; markup: string }>;
+  /** While previewing: an element of the page could not be built (the page shows the error in its place). */
+  failed: boolean;
+  /** In a build: the first element of the page that could not be built, thrown once the render is over. */
+  error?: NewsroomError | undefined;
+  /** The content the render produced (the page without its layout). */
+  content: string;
+  /** Whether the collections have read the page: what its layout renders later is not in them. */
+  read: boolean;
+  /** The page's front matter elements, once read: its layout renders them, and they are in the collections. */
+  frontMatter: ReadonlySet<NewsroomElement>;
+}
+
+const newRender = (): PageRender => ({ elements: [], failed: false, content: "", read: false, frontMatter: new Set() });
+
+/** Eleventy 3's page entry, as the collections API hands it out: the page and the template that renders it. */
+interface PageEntry extends CollectionItem {
+  template?: {
+    renderPageEntryWithoutLayout?(entry: PageEntry): Promise<string>;
+    renderDirect?(source: string | undefined, data: object): Promise<string>;
+    renderCount?: number;
+  };
+}
+
+/** The element types a collection lists (datelines are in none). */
+const COLLECTED = new Set<NewsroomElement["type"]>(["highlights", "quote", "pullquote", "video"]);
+
+/** What the log adds to a problem that leaves a story out of the collections while previewing. */
+export const LEFT_OUT = "(The story's elements are left out of the collections until this is fixed.)";
+
+const pageKey = (page: { inputPath?: string | undefined; url?: string | false | undefined }) => `${page.inputPath ?? ""}\0${String(page.url)}`;
+
+/**
+ * What each story page holds, as its render made it. The collections ask Eleventy to render each story page's content
+ * (Eleventy keeps that render and uses it for the page: no page is rendered twice), and every element rendered during
+ * it, by Markdown, a shortcode, a filter, an include, a macro or an 11ty.js function, is the page's, with the page's
+ * own data: a page paginated from a feed, a title from `eleventyComputed`, an element in a partial. What a reading of
+ * the source could not know, the render knows.
+ *
+ * Front matter elements (`highlights`, `video`) are the story's too: its layout renders them, and layouts render
+ * after the collections are made. Any other element a layout renders on a story page cannot be in the collections;
+ * the build says so once, with the file and the fix.
+ */
+export class StoryElements {
+  /** The page whose content the collections are rendering now: what is rendered meanwhile is its. */
+  #current: { inputPath: string; render: PageRender } | undefined;
+  /** Every page's content render in this build, by input path and URL, made for the collections or by Eleventy. */
+  #renders = new Map<string, PageRender>();
+  /** Renders by Eleventy's render promise: a later incremental build reuses an unchanged page's, and so its elements. */
+  #byPromise = new WeakMap<Promise<string>, PageRender>();
+  /** The elements of front matter values, parsed once per value and build, whichever page or filter asks. */
+  #parsedValues = new WeakMap<object, NewsroomElement>();
+  /** Elements that are collection items: rendered on a listing (or any) page, they are not that page's own. */
+  #items = new WeakSet<object>();
+  /** What this build has warned of, once each. */
+  #warned = new Set<string>();
+
+  constructor(readonly state: BuildState) {}
+
+  /** Called before every build. */
+  reset(): void {
+    this.#current = undefined;
+    this.#renders.clear();
+    this.#parsedValues = new WeakMap();
+    this.#warned.clear();
+  }
+
+  /** Called for every element rendered, with the page it is rendered for (undefined in a Liquid `{% render %}`). */
+  record(page: EleventyPage | undefined, element: NewsroomElement, markup: SafeHtml): void {
+    if (this.#items.has(element)) return;
+    const current = this.#current;
+    if (current && (page?.inputPath === undefined || page.inputPath === current.inputPath)) {
+      current.render.elements.push({ element, markup: markup.toString() });
+      return;
+    }
+    if (page?.inputPath === undefined) return;
+    const key = pageKey(page);
+    let render = this.#renders.get(key);
+    if (!render) this.#renders.set(key, (render = newRender()));
+    if (render.read) this.#warnIfUncounted(page, render, element);
+    else render.elements.push({ element, markup: markup.toString() });
+  }
+
+  /**
+   * Whether an element that cannot be built belongs to a page the collections are rendering. While previewing, that
+   * page is left out of them (it shows the error in the element's place). In a build, the error is kept and thrown
+   * when the render is over, from the collections: not from inside the template engine, which would wrap it in an
+   * error of its own that repeats the message (LiquidJS's RenderError).
+   */
+  holdFailure(error: NewsroomError, previewing: boolean): boolean {
+    const current = this.#current;
+    if (!current) return false;
+    current.render.failed = true;
+    if (!previewing) current.render.error ??= error;
+    return true;
+  }
+
+  /** Parses a front matter value (or a filter's subject) once per build: every page and filter gets the same element. */
+  parseValue<T extends NewsroomElement["type"]>(type: T, value: unknown, file: string | undefined): NewsroomElement {
+    const cached = typeof value === "object" && value !== null ? this.#parsedValues.get(value) : undefined;
+    if (cached?.type === type) return cached;
+    const element = parseElement(type, filterSubject(type, value) as Record<string, unknown>, { file }, this.state.parseOptions);
+    if (typeof value === "object" && value !== null) this.#parsedValues.set(value, element);
+    return element;
+  }
+
+  /**
+   * The elements of a story page for the collections: front matter first, then the content's, in the page's order.
+   * Renders the page's content if Eleventy has not yet. Undefined while previewing a page with a broken element.
+   */
+  async forCollections(item: PageEntry): Promise<StoryElement[] | undefined> {
+    const render = await this.#renderContent(item);
+    if (render.error) throw render.error;
+    if (render.failed) return undefined;
+    this.#renders.set(pageKey(item), render);
+    let elements: StoryElement[];
+    try {
+      elements = this.#storyElements(item, render);
+    } catch (error) {
+      if (!(error instanceof NewsroomError) || !this.state.previewing) throw error;
+      this.state.reportOnce(error, LEFT_OUT);
+      return undefined;
+    }
+    this.#checkPullQuotes(item, render);
+    render.read = true;
+    return elements;
+  }
+
+  /**
+   * The elements of a story page for its metadata (JSON-LD, feeds), once its content is rendered: the collections'
+   * reading of it, or, for a story left out of them, what Eleventy's render of its content held.
+   */
+  ofPage(item: CollectionItem): StoryElement[] {
+    return this.#storyElements(item, this.#renders.get(pageKey(item)) ?? newRender());
+  }
+
+  /** A story's content read an element collection while the collections were rendering it for them. */
+  warnEarlyRead(collection: string): void {
+    this.#warnOnce(
+      new NewsroomError({
+        element: `collections.${collection}`,
+        problem: "the story's content lists an element collection, which is made from the stories' renders, so it is still empty there",
+        fix: "list the collection in the story's layout or on a listing page (layouts render after the collections are made)",
+        file: this.#current?.inputPath,
+      }),
+    );
+  }
+
+  /** Marks an element as a collection item: the page it is rendered on does not hold it as its own. */
+  markItem(element: object): void {
+    this.#items.add(element);
+  }
+
+  isItem(element: object): boolean {
+    return this.#items.has(element);
+  }
+
+  async #renderContent(item: PageEntry): Promise<PageRender> {
+    const template = item.template;
+    if (typeof template?.renderPageEntryWithoutLayout !== "function") {
+      throw new NewsroomError({
+        element: "collections",
+        problem: "this Eleventy does not give collection items a template to render (Eleventy 3 does)",
+        fix: "use @11ty/eleventy 3",
+        file: item.inputPath,
+      });
+    }
+    const render = newRender();
+    const before = template.renderCount;
+    this.#current = { inputPath: item.inputPath, render };
+    try {
+      const promise = template.renderPageEntryWithoutLayout(item);
+      if (template.renderCount !== before) {
+        this.#byPromise.set(promise, render);
+        render.content = await promise;
+        return render;
+      }
+      // Eleventy had rendered it already: in an earlier build (an incremental rebuild keeps an unchanged page's
+      // render), whose reading is kept with it; or in this one, before the collections (another plugin's collection):
+      // then the page is rendered again, for the collections alone.
+      this.#current = undefined;
+      const known = this.#byPromise.get(promise);
+      if (known) return known;
+      if (typeof template.renderDirect !== "function") return render;
+      this.#current = { inputPath: item.inputPath, render };
+      render.content = await template.renderDirect(item.rawInput, item.data);
+      return render;
+    } finally {
+      this.#current = undefined;
+    }
+  }
+
+  #storyElements(item: CollectionItem, render: PageRender): StoryElement[] {
+    const found: StoryElement[] = [];
+    const fromFrontMatter = new Set<NewsroomElement>();
+    render.frontMatter = fromFrontMatter;
+    for (const type of ["highlights", "video"] as const) {
+      const value: unknown = item.data[FRONT_MATTER_ELEMENTS[type]];
+      if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+      const element = this.parseValue(type, value, item.inputPath);
+      fromFrontMatter.add(element);
+      found.push({ element, origin: "front matter" });
+    }
+    for (const { element } of inPageOrder(render)) {
+      // A story whose content renders its front matter video (`{{ video | newsroomVideo }}`) has it once.
+      if (COLLECTED.has(element.type) && !fromFrontMatter.has(element)) found.push({ element, origin: "content" });
+    }
+    return found;
+  }
+
+  /** A pull quote repeats the page's words: one that does not is a warning, once per build. */
+  #checkPullQuotes(item: CollectionItem, render: PageRender): void {
+    const pullQuotes = render.elements.filter((rendered) => rendered.element.type === "pullquote");
+    if (pullQuotes.length === 0) return;
+    const markups = pullQuotes.map((rendered) => rendered.markup);
+    for (const { element } of pullQuotes) {
+      const quote = element as PullQuote;
+      if (pageRepeatsPullQuote(render.content, markups, quote.text)) continue;
+      this.#warnOnce(pullQuoteNotInBody(quote, { file: item.inputPath, line: this.#lineOfPullQuote(item, quote) }));
+    }
+  }
+
+  /**
+   * Where a pull quote is written, when its words stand in the page's source once (a pull quote that the body does not
+   * repeat usually does): the line of its `:::` marker or shortcode, else of its words.
+   */
+  #lineOfPullQuote(item: CollectionItem, quote: PullQuote): number | undefined {
+    const source = typeof item.data.page?.rawInput === "string" ? item.data.page.rawInput : item.rawInput;
+    const words = quote.text.split("\n")[0]!.trim();
+    if (typeof source !== "string" || words === "") return undefined;
+    const at = source.indexOf(words);
+    if (at === -1 || source.indexOf(words, at + 1) !== -1) return undefined;
+    const lines = source.slice(0, at).split("\n");
+    const name = this.state.options.shortcodes.pullquote;
+    const opensBefore = lines.length >= 2 && new RegExp(`^\\s*(?:>\\s*)*:{3,}\\s*${name}\\b`).test(lines.at(-2)!) && lines.at(-1)!.trim() === "";
+    return lines.length - (opensBefore ? 1 : 0) + this.state.bodyLineOffset(item.data.page);
+  }
+
+  /** An element rendered on a story page after its collections were made: its layout's, unless it is front matter's. */
+  #warnIfUncounted(page: EleventyPage, render: PageRender, element: NewsroomElement): void {
+    if (!COLLECTED.has(element.type) || render.frontMatter.has(element)) return;
+    this.#warnOnce(
+      new NewsroomError({
+        element: element.type,
+        problem: `a ${element.type} is rendered on this story's page outside its content (by its layout), so it is not in the collections, which are made before layouts render`,
+        fix: "write it in the story's content, or give it in front matter (highlights:, video:) and render that in the layout",
+        file: page.inputPath,
+      }),
+    );
+  }
+
+  #warnOnce(warning: NewsroomError): void {
+    const key = warning.message;
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    console.warn(warning.message);
+  }
+}
+
+/**
+ * A page's elements in the order its content shows them. Markdown renders after a Markdown story's template code, so
+ * the render meets shortcodes before `:::` blocks: each element's place is where its markup stands in the content.
+ */
+function inPageOrder(render: PageRender): PageRender["elements"] {
+  const from = new Map<string, number>();
+  let last = -1;
+  const placed = render.elements.map((rendered, order) => {
+    const at = render.content.indexOf(rendered.markup, from.get(rendered.markup) ?? 0);
+    if (at !== -1) from.set(rendered.markup, at + rendered.markup.length);
+    last = at === -1 ? last : at;
+    return { rendered, at: at === -1 ? last : at, order };
+  });
+  return placed.sort((a, b) => a.at - b.at || a.order - b.order).map((entry) => entry.rendered);
+}
