@@ -273,16 +273,18 @@ if (listingRuns > 0 && ratioSizes.length > 0) {
   say();
 }
 
-if (flags.profile && ratioSizes.length > 0) {
-  const stories = Math.max(...ratioSizes);
-  const root = join(workspace, "profile/plugin");
-  const profileDir = join(workspace, "profile/cpu");
-  writeSite(root, "plugin", stories, { renderer });
+const profiled: Array<{ corpus: Corpus; stories: number }> = [];
+if (flags.profile && ratioSizes.length > 0) profiled.push({ corpus: "markdown", stories: Math.max(...ratioSizes) });
+if (flags.profile && dataSizes.length > 0) profiled.push({ corpus: "data", stories: Math.max(...dataSizes) });
+for (const { corpus, stories } of profiled) {
+  const root = join(workspace, `profile-${corpus}/plugin`);
+  const profileDir = join(workspace, `profile-${corpus}/cpu`);
+  writeSite(root, "plugin", stories, { renderer, corpus });
   await buildOnce({ root, repository, workspace, cpuProfileDir: profileDir, eleventy });
   const file = join(profileDir, readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"))!);
   const summary = summariseProfile(file);
   const share = (value: number) => `${ms(value).padStart(8)} ${((value / summary.totalMs) * 100).toFixed(1).padStart(5)} %`;
-  say(`CPU profile of one plugin build, ${stories} stories (${flags.keep ? file : "run with --keep to keep the .cpuprofile"}):`);
+  say(`CPU profile of one plugin build, ${stories} stories, ${corpus} corpus (${flags.keep ? file : "run with --keep to keep the .cpuprofile"}):`);
   say(`  inside the plugin (any plugin frame on the stack): ${share(summary.insidePluginMs)}`);
   for (const [entry, value] of summary.insideByPluginFile.slice(0, 6)) say(`    entered through ${entry.padEnd(28)} ${share(value)}`);
   say("  self time by package:");
