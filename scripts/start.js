@@ -5,7 +5,10 @@
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 
-const eleventyArgs = ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", "--port=8080", ...process.argv.slice(2)];
+// Port 8080 (or the next free one), unless the command names another: `npm start -- --port=8081`.
+const extra = process.argv.slice(2);
+const port = extra.some((argument) => argument === "--port" || argument.startsWith("--port=")) ? [] : ["--port=8080"];
+const eleventyArgs = ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", ...port, ...extra];
 let eleventy;
 let restartTimer;
 

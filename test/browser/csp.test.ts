@@ -69,11 +69,12 @@ async function playEverything(page: Page): Promise<{ players: number; files: num
   const buttons = page.locator("button.newsroom-video__play");
   const count = await buttons.count();
   for (let index = 0; index < count; index++) {
-    // Each press replaces its own button with the player, so the first one left is always the next. Scrolled to first:
-    // with focus in the last player, a click that scrolls the page on its own can land before the scroll settles.
-    const next = page.locator("button.newsroom-video__play").first();
-    await next.scrollIntoViewIfNeeded();
-    await next.click();
+    // Each press replaces its own button with the player, so the first one left is always the next. Pressed with the
+    // keyboard: with focus in the last player, a mouse click that must scroll the page first is sometimes lost in
+    // headless Chromium (test/browser/video.test.ts saw the same).
+    await page.locator("button.newsroom-video__play").first().focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("iframe.newsroom-video__frame").count(), { timeout: PATIENCE, message: `player ${index + 1} on ${page.url()}` }).toBe(index + 1);
   }
   await expect.poll(() => page.locator("iframe.newsroom-video__frame").count(), { timeout: PATIENCE, message: `the players on ${page.url()}` }).toBe(count);
   const files = await page.locator("video.newsroom-video__player").count();

@@ -10,6 +10,12 @@ import { buildExampleSite } from "../helpers/exampleSite.js";
 let server: StaticServer;
 let browser: Browser;
 
+/**
+ * The deadline for anything the browser does in its own time (a request, a video starting to play): long enough for a
+ * loaded two-core machine, where expect.poll's default of 1 s is not.
+ */
+const PATIENCE = 20_000;
+
 beforeAll(async () => {
   server = await serveDirectory(buildExampleSite());
   browser = await launchChromium();
@@ -33,11 +39,13 @@ describe("the demo page in Chromium", () => {
     const { page, context, external } = await openDemo();
     try {
       await page.mouse.wheel(0, 20_000);
+      await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: PATIENCE, message: "the page scrolled" }).toBeGreaterThan(0);
+      // A deliberate fixed wait: the test shows that NOTHING is requested once the page has scrolled, so there is no event to wait for.
       await page.waitForTimeout(300);
       expect(external).toEqual([]);
       await page.getByRole("button", { name: "Play video: Me at the zoo (0:19)" }).click();
       await page.locator(".newsroom-video--youtube iframe").waitFor();
-      await expect.poll(() => external.length).toBeGreaterThan(0);
+      await expect.poll(() => external.length, { timeout: PATIENCE, message: "the player was requested" }).toBeGreaterThan(0);
       expect(external.every((url) => url.startsWith("https://www.youtube-nocookie.com/embed/jNQXAC9IVRw"))).toBe(true);
       // Vimeo's demonstration is still a button: only the video asked for plays.
       await expect(page.getByRole("button", { name: "Play video: The New Vimeo Player (You Know, For Videos) (1:02)" }).count()).resolves.toBe(1);
@@ -49,12 +57,30 @@ describe("the demo page in Chromium", () => {
   test("the site's own file plays in the browser's player: about four seconds of video, from this site", async () => {
     const { page, context, external } = await openDemo();
     try {
-      const played = await page.locator("video.newsroom-video__player").evaluate(async (video: HTMLVideoElement) => {
+      const played = await page.locator("video.newsroom-video__player").evaluate(async (video: HTMLVideoElement, patience: number) => {
         video.muted = true;
-        await video.play();
-        await new Promise((resolve) => setTimeout(resolve, 600));
+        // Waits for the video to advance (a timeupdate past 0 s), not for a fixed time a slow machine could outrun.
+        const advanced = new Promise<void>((resolve) => {
+          const check = () => {
+            if (video.currentTime > 0) {
+              video.removeEventListener("timeupdate", check);
+              resolve();
+            }
+          };
+          video.addEventListener("timeupdate", check);
+        });
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const deadline = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`the video did not play within ${patience} ms (currentTime ${video.currentTime}, readyState ${video.readyState}, error ${video.error?.message ?? "none"})`)), patience);
+        });
+        try {
+          await Promise.race([video.play().then(() => advanced), deadline]);
+        } finally {
+          clearTimeout(timer);
+        }
+        video.pause();
         return { duration: video.duration, time: video.currentTime, width: video.videoWidth, height: video.videoHeight, source: video.currentSrc };
-      });
+      }, PATIENCE);
       expect(played.duration).toBeGreaterThan(3.5);
       expect(played.duration).toBeLessThan(4.5);
       expect(played.time).toBeGreaterThan(0);

@@ -26,18 +26,53 @@ function write(site: string, files: Record<string, string>): void {
 
 const story = (words: string) => `---\ntitle: A story\ntags: story\n---\n::: quote speaker="Rex Tillerson"\n${words}\n:::\n`;
 
-async function until(read: () => string | undefined, wanted: string, seconds: number): Promise<string> {
-  const deadline = Date.now() + seconds * 1000;
+/** The test's time limit, given to vitest; every step below waits within the one deadline derived from it. */
+const TEST_TIMEOUT_MS = 90_000;
+/** Kept back from the test's timeout, so the deadline fails with its own message and Eleventy is stopped before vitest gives up. */
+const CLEANUP_MARGIN_MS = 10_000;
+/** How long one write of the edit is given before it is written again (the watcher may miss an early edit). */
+const EDIT_RETRY_MS = 10_000;
+
+const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
+
+interface Wait {
+  /** When to stop waiting, as a `Date.now()` time. */
+  deadline: number;
+  /** What did not happen if the wait runs out, e.g. "the first build did not write quotes/index.html". */
+  step: string;
+  /** When the test started, for the message. */
+  started: number;
+  /** Eleventy's output so far, for the message. */
+  log: () => string;
+  /** Past the deadline, return undefined (so the caller can try again) instead of failing. */
+  retry?: boolean;
+}
+
+/**
+ * Polls `read` until its text includes `wanted`. Past `deadline` (a `Date.now()` time) it returns undefined if `retry`
+ * is set, and otherwise fails, naming the `step` that was slow; it fails at once if Eleventy has exited.
+ */
+async function until(read: () => string | undefined, wanted: string, wait: Wait & { retry: true }): Promise<string | undefined>;
+async function until(read: () => string | undefined, wanted: string, wait: Wait & { retry?: false }): Promise<string>;
+async function until(read: () => string | undefined, wanted: string, { deadline, step, started, log, retry = false }: Wait): Promise<string | undefined> {
   let last: string | undefined;
-  while (Date.now() < deadline) {
+  for (;;) {
     last = read();
     if (last?.includes(wanted)) return last;
+    if (eleventy?.exitCode != null) throw new Error(`Eleventy exited (code ${eleventy.exitCode}), so ${step}; its output: ${log().slice(-1000)}`);
+    if (Date.now() >= deadline) {
+      if (retry) return undefined;
+      throw new Error(
+        `${step} within ${seconds(deadline - started)} (the test's one deadline, ${seconds(TEST_TIMEOUT_MS)} less ${seconds(CLEANUP_MARGIN_MS)} for cleanup): "${wanted}" did not appear; last: ${last?.slice(0, 300)}; Eleventy's output: ${log().slice(-1000)}`,
+      );
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`"${wanted}" did not appear within ${seconds} s; last: ${last?.slice(0, 300)}`);
 }
 
 test("editing a story's quote while watching updates the story page and the quotes page", async () => {
+  const started = Date.now();
+  const deadline = started + TEST_TIMEOUT_MS - CLEANUP_MARGIN_MS;
   const site = mkdtempSync(join(tmpdir(), "newsroom-watch-"));
   write(site, {
     "package.json": JSON.stringify({ type: "module" }),
@@ -51,18 +86,27 @@ test("editing a story's quote while watching updates the story page and the quot
   let log = "";
   eleventy.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   eleventy.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  await until(() => read("quotes/index.html"), "We Americans must own this problem.", 30);
+  const wait = { deadline, started, log: () => log };
+  await until(() => read("quotes/index.html"), "We Americans must own this problem.", { ...wait, step: "the first build did not write quotes/index.html" });
   // Edit only once Eleventy watches the files: an edit before that would go unseen.
-  await until(() => log, "Watching", 30);
+  await until(() => log, "Watching", { ...wait, step: "Eleventy did not say it was watching" });
 
-  // The watcher may still be settling after it says so: an edit it misses is written again (up to three times).
+  // The watcher may still be settling after it says so: an edit it misses is written again, every few seconds, until
+  // the one deadline.
   let storyPage: string | undefined;
-  for (let attempt = 1; !storyPage && attempt <= 3; attempt++) {
+  let writes = 0;
+  while (!storyPage && Date.now() < deadline) {
     write(site, { "src/story.md": story("We really have to own up to that.") });
-    storyPage = await until(() => read("story/index.html"), "We really have to own up to that.", 10).catch(() => undefined);
+    writes++;
+    storyPage = await until(() => read("story/index.html"), "We really have to own up to that.", {
+      ...wait,
+      deadline: Math.min(deadline, Date.now() + EDIT_RETRY_MS),
+      step: "the edit did not reach story/index.html",
+      retry: true,
+    });
   }
-  expect(storyPage, "the story page was rebuilt").toBeDefined();
-  const quotesPage = await until(() => read("quotes/index.html"), "We really have to own up to that.", 30);
+  expect(storyPage, `the edit did not reach story/index.html within ${seconds(deadline - started)} (the test's one deadline; the edit was written ${writes} times)`).toBeDefined();
+  const quotesPage = await until(() => read("quotes/index.html"), "We really have to own up to that.", { ...wait, step: "the edit did not reach quotes/index.html after the story page was rebuilt" });
   expect(readableText(parseDocument(storyPage!).querySelector("blockquote"))).toBe("We really have to own up to that.");
   expect([...parseDocument(quotesPage).querySelectorAll("blockquote")].map(readableText).sort()).toEqual(["The United States is indeed the magnet.", "We really have to own up to that."]);
-}, 90_000);
+}, TEST_TIMEOUT_MS);

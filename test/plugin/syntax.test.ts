@@ -30,6 +30,7 @@ describe("every syntax renders the same element", () => {
       expect(page, file).toBeDefined();
       return [file, elementHtml(page!.content, "figure.newsroom-quote")] as const;
     });
+    expect(rendered).toHaveLength(7);
     const [, first] = rendered[0]!;
     for (const [file, markup] of rendered) expect(markup, file).toBe(first);
 
@@ -44,6 +45,7 @@ describe("every syntax renders the same element", () => {
       "a.md": quoteSites["markdown.md"]!,
       "b.md": quoteSites["markdown-shortcode.md"]!,
     });
+    expect([...pages.values()]).toHaveLength(2);
     for (const page of pages.values()) {
       const document = parseDocument(page.content);
       const figure = document.querySelector("figure.newsroom-quote")!;
@@ -77,6 +79,7 @@ describe("every syntax renders the same element", () => {
       "l.liquid": `${frontMatter()}{% quote evil %}words{% endquote %}{% video "https://vimeo.com/123456", evil %}`,
       "_data/evil.json": JSON.stringify(evil),
     });
+    expect([...pages.values()]).toHaveLength(2);
     for (const page of pages.values()) {
       const document = parseDocument(page.content);
       expect(document.querySelector("script"), page.inputPath).toBeNull();
@@ -110,6 +113,7 @@ describe("every syntax renders the same element", () => {
       },
       { configure: (config) => config.amendLibrary("md", (md: any) => md.set({ typographer: true })) },
     );
+    expect([...pages.values()]).toHaveLength(2);
     for (const page of pages.values()) {
       expect(readableText(parseDocument(page.content).querySelector("blockquote")), page.inputPath).toBe("Copyright © 2017 – all rights");
     }

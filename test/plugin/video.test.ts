@@ -21,6 +21,7 @@ describe("video providers and options", () => {
       { "a.md": '::: video url="https://tv.news.example/v/42" title="T"\n:::\n', "b.njk": '{% video url="https://tv.news.example/v/42", title="T" %}' },
       { options: { videoProviders: [newsroomTv] } },
     );
+    expect([...pages.values()]).toHaveLength(2);
     for (const page of pages.values()) {
       const figure = parseDocument(page.content).querySelector("figure")!;
       expect(figure.classList.contains("newsroom-video--newsroomtv"), page.inputPath).toBe(true);

@@ -61,12 +61,16 @@ describe("the example story's JSON-LD", () => {
     const article = node("NewsArticle");
     expect(article["headline"]).toBe(readableText(document.querySelector("h1")));
     const highlights = [...document.querySelectorAll(".newsroom-highlights li")].map(readableText);
+    // The seed's story highlights: two items.
+    expect(highlights).toHaveLength(2);
     expect(article["description"]).toBe(highlights.join(" · "));
     expect(meta("description")).toEqual([article["description"]]);
     expect(article["articleSection"]).toBe(readableText(document.querySelector(".story__section")));
     expect(readableText(document.querySelector(".newsroom-byline__authors"))).toBe(`By ${article["author"][0].name}`);
     expect(document.querySelector(".newsroom-byline__published time")?.getAttribute("datetime")).toBe(article["datePublished"]);
     expect(article["dateline"]).toBe(readableText(document.querySelector(".newsroom-dateline__text")));
+    // The default speakable parts: the headline and the highlights.
+    expect(article["speakable"]["cssSelector"]).toHaveLength(2);
     for (const selector of article["speakable"]["cssSelector"] as string[]) expect(document.querySelector(selector), selector).not.toBeNull();
   });
 
@@ -141,6 +145,8 @@ describe("the example site's feeds and sitemaps", () => {
     expect(childrenNamed(entry!, ATOM, "link").map((link) => link.getAttribute("href"))).toContain(ORIGINAL);
     const content = parseDocument(childText(entry!, ATOM, "content"));
     const paragraphs = [...document.querySelectorAll(".story__body > p:not(.newsroom-dateline)")].map(readableText);
+    // The seed's body: thirteen paragraphs after the dateline.
+    expect(paragraphs).toHaveLength(13);
     for (const paragraph of paragraphs) expect(readableText(content.body)).toContain(paragraph);
   });
 
