@@ -269,7 +269,8 @@ const LISTING_LAYOUT = `<!doctype html>
 
 /**
  * The newest-first collection of stories that a news site's front page needs, as a site without the plugin defines it:
- * the plugin's `stories` collection, in the same order. Only in B, only for `--plain-stories` (a diagnostic).
+ * the plugin's `stories` collection, in the same order. B has it unless the bench runs with `--bare-plain` (a
+ * diagnostic: then B pays Eleventy for no collection at all).
  */
 const PLAIN_STORIES_COLLECTION = `  eleventyConfig.addCollection("stories", (api) =>
     api.getFilteredByTag("story").slice().sort((a, b) => b.date - a.date || a.inputPath.localeCompare(b.inputPath)),
@@ -281,7 +282,7 @@ const PLAIN_STORIES_COLLECTION = `  eleventyConfig.addCollection("stories", (api
  * `addCollection`, which costs two clock reads per call; the element collections' time includes the stories' renders,
  * which they ask Eleventy for) and, when asked, counts markdown-it parses of whole stories.
  */
-function configFile(variant: Variant, plainStories = false): string {
+function configFile(variant: Variant, plainStories = true): string {
   const shared = `export const config = { dir: { input: "src", output: "_site" } };\n`;
   if (variant === "plain") return `export default function (eleventyConfig) {\n${plainStories ? PLAIN_STORIES_COLLECTION : ""}}\n${shared}`;
   return `import newsroom, { DEFAULT_OPTIONS } from "eleventy-plugin-newsroom";

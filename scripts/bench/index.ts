@@ -15,6 +15,7 @@ import { buildOnce, type BuildResult } from "./build.js";
 import { ELEMENTS_PER_STORY, linkPackage, StaticRenderer, writeSite, type Corpus, type Variant } from "./corpus.js";
 import { describeMachine } from "./machine.js";
 import { summariseProfile } from "./profile.js";
+import { measureRebuilds } from "./rebuild.js";
 import { kilobytes, linearFit, max, median, min, quantile, seconds, table } from "./stats.js";
 
 const repository = resolve(import.meta.dirname, "../..");
@@ -30,8 +31,10 @@ const { values: flags } = parseArgs({
     "no-budgets": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     eleventy: { type: "string" },
-    "plain-stories": { type: "boolean", default: false },
+    "bare-plain": { type: "boolean", default: false },
     data: { type: "string" },
+    rebuild: { type: "string" },
+    "rebuild-edits": { type: "string", default: "5" },
     help: { type: "boolean", default: false },
   },
 });
@@ -51,8 +54,12 @@ if (flags.help) {
   --data 4000                sizes for the data-driven corpus (one paginated template over a feed in global data,
                              elements rendered by shortcodes from the items' fields), measured like the ratio sizes
                              (default: the largest ratio size; "none" skips)
-  --plain-stories            give B the newest-first \`stories\` collection a news site defines without the plugin
-                             (a diagnostic: both variants pay Eleventy for one such collection)`);
+  --rebuild 4000             sizes for the incremental rebuild (\`eleventy --watch --incremental\`, one story edited),
+                             with and without the plugin (default: the largest ratio size; "none" skips)
+  --rebuild-edits 5          timed edits per variant, after a warm-up edit (default 5)
+  --bare-plain               B without the newest-first \`stories\` collection a news site defines for its front page
+                             (a diagnostic: the comparison before the baseline was decided; B then pays Eleventy for
+                             no collection at all)`);
   process.exit(0);
 }
 
@@ -66,6 +73,8 @@ const sizeList = (text: string) =>
       });
 const ratioSizes = sizeList(flags.stories ?? "1000,4000");
 const dataSizes = sizeList(flags.data ?? String(Math.max(...ratioSizes)));
+const rebuildSizes = sizeList(flags.rebuild ?? String(Math.max(...ratioSizes)));
+const rebuildEdits = Number(flags["rebuild-edits"]);
 const growthSizes = sizeList(flags.growth ?? (flags.stories ? flags.stories : "250,1000,4000,10000"));
 const pairs = Number(flags.pairs);
 const growthRuns = Number(flags["growth-runs"]);
@@ -90,7 +99,11 @@ say(`  Ratio sizes ${ratioSizes.join(", ")} × ${pairs} A/B pairs after a warm-u
 say(`  Load average at start: ${loadavg().map((load) => load.toFixed(2)).join(", ")} (other work on the machine disturbs wall times; compare the CPU ratio)`);
 say(`  Each build: a fresh \`node …/@11ty/eleventy/cmd.cjs --quiet\` process; wall time from spawn to exit. Sites in ${workspace}`);
 if (eleventy) say(`  Eleventy: NOT the repository's, but ${eleventy} (a diagnostic run)`);
-if (flags["plain-stories"]) say("  B has a newest-first `stories` collection of its own, as a site without the plugin would (a diagnostic run)");
+say(
+  flags["bare-plain"]
+    ? "  B has no collection at all (--bare-plain, a diagnostic run: the comparison before the baseline was decided)"
+    : "  B has the newest-first `stories` collection a news site defines for its front page without the plugin (the baseline)",
+);
 say();
 
 interface SizeResult {
@@ -122,7 +135,7 @@ async function measureSize(stories: number, runs: number, corpus: Corpus = "mark
   const folder = `n${stories}-${corpus}`;
   const roots: Record<Variant, string> = { plugin: join(workspace, `${folder}/plugin`), plain: join(workspace, `${folder}/plain`) };
   writeSite(roots.plugin, "plugin", stories, { renderer, corpus });
-  writeSite(roots.plain, "plain", stories, { renderer, plainStories: flags["plain-stories"], corpus });
+  writeSite(roots.plain, "plain", stories, { renderer, plainStories: !flags["bare-plain"], corpus });
   const label = `${String(stories).padStart(6)} stories${corpus === "data" ? " (data)" : ""}`;
   const build = (variant: Variant) => buildOnce({ root: roots[variant], repository, workspace, eleventy });
   // Warm-up pair: file system caches, and a check that both variants build the same pages.
@@ -179,11 +192,12 @@ for (const { corpus, result } of measured) {
 say(table(ratioRows));
 say(`  (ratio: of the medians of wall time, spawn to exit; the median of the pair ratios is less disturbed when the machine's speed drifts during the run.`);
 say(`   CPU: user + system time of the build process, all threads. Eleventy's own: the time it prints.`);
-say(`   µs per element: (A − B) wall ÷ (stories × ${ELEMENTS_PER_STORY} elements: highlights, 2 quotes, pull quote, video). Target: ratio ≤ 1.05 at 4,000.`);
+say(`   µs per element: (A − B) wall ÷ (stories × ${ELEMENTS_PER_STORY} elements: highlights, 2 quotes, pull quote, video). Goals: see the end.`);
 say(`   (data): the same stories as one paginated template over a feed in global data, elements rendered by shortcodes.)`);
 say();
 
 const growth = growthSizes.map((stories) => results.get(stories)!);
+let growthVerdict: string | undefined;
 if (growth.length > 0) {
   say("Growth (wall time per build, medians; collections = time inside the plugin's four collection callbacks):");
   const rows = [["stories", "runs", "plugin", "per story", "plain", "per story", "ratio", "collections", "per story", "share", "calls", "peak RSS A"]];
@@ -225,6 +239,7 @@ if (growth.length > 0) {
     const a = fit((result) => wall(result.plugin));
     const b = fit((result) => wall(result.plain));
     const c = fit((result) => median(result.plugin.map((build) => build.collectionMs ?? 0)));
+    growthVerdict = `${growth[0]!.stories}→${growth.at(-1)!.stories}: ${verdict((result) => wall(result.plugin))}`;
     say(`  Marginal cost per story, plugin: ${marginal((result) => wall(result.plugin))}`);
     say(`  Marginal cost per story, plain:  ${marginal((result) => wall(result.plain))}`);
     say(`  Marginal cost per story, collections: ${marginal((result) => median(result.plugin.map((build) => build.collectionMs ?? 0)))}`);
@@ -273,6 +288,39 @@ if (listingRuns > 0 && ratioSizes.length > 0) {
   say();
 }
 
+// What a newsroom feels on every edit: an incremental rebuild of one edited story, with and without the plugin.
+const rebuildResults = new Map<number, { plugin: number; plain: number; pluginEleventy: number; plainEleventy: number; files: number }>();
+if (rebuildSizes.length > 0 && rebuildEdits > 0) {
+  say(`Incremental rebuild (\`eleventy --watch --incremental\`, one story edited; ${rebuildEdits} edits per variant, in turn, after a warm-up edit):`);
+  const rows = [["stories", "plugin", "plain", "ratio", "Eleventy's own A / B", "files written A / B"]];
+  for (const stories of rebuildSizes) {
+    const roots = { plugin: join(workspace, `rebuild-${stories}/plugin`), plain: join(workspace, `rebuild-${stories}/plain`) };
+    writeSite(roots.plugin, "plugin", stories, { renderer });
+    writeSite(roots.plain, "plain", stories, { renderer, plainStories: !flags["bare-plain"] });
+    const times = await measureRebuilds({ roots, repository, story: "src/stories/story-00001.md", edits: rebuildEdits, eleventy });
+    const result = {
+      plugin: median(times.plugin.wallMs),
+      plain: median(times.plain.wallMs),
+      pluginEleventy: median(times.plugin.eleventyMs),
+      plainEleventy: median(times.plain.eleventyMs),
+      files: median(times.plugin.files),
+    };
+    rebuildResults.set(stories, result);
+    rows.push([
+      String(stories),
+      ms(result.plugin),
+      ms(result.plain),
+      ratioText(result.plugin / result.plain),
+      `${ms(result.pluginEleventy)} / ${ms(result.plainEleventy)}`,
+      `${median(times.plugin.files)} / ${median(times.plain.files)}`,
+    ]);
+    if (!flags.keep) rmSync(join(workspace, `rebuild-${stories}`), { recursive: true, force: true });
+  }
+  say(table(rows));
+  say("  (wall: from writing the edited file to Eleventy's \"Wrote N files\" line for the rebuild, medians.)");
+  say();
+}
+
 const profiled: Array<{ corpus: Corpus; stories: number }> = [];
 if (flags.profile && ratioSizes.length > 0) profiled.push({ corpus: "markdown", stories: Math.max(...ratioSizes) });
 if (flags.profile && dataSizes.length > 0) profiled.push({ corpus: "data", stories: Math.max(...dataSizes) });
@@ -317,6 +365,25 @@ if (!flags["no-budgets"]) {
   say(table(rows));
   rmSync(site, { recursive: true, force: true });
   say();
+}
+
+// The goals, on the baseline (B with the `stories` collection a news site defines anyway), at 4,000 stories.
+{
+  const at = ratioSizes.includes(4000) ? 4000 : Math.max(...ratioSizes);
+  const result = results.get(at);
+  if (result) {
+    const pairRatio = (pick: (build: BuildResult) => number) => median(result.plugin.map((build, index) => pick(build) / pick(result.plain[index]!)));
+    const goal = (name: string, value: number, limit: number) =>
+      `  ${name.padEnd(34)} ${ratioText(value)}  goal ≤ ${limit.toFixed(2)}  ${value <= limit ? "met" : `NOT met (${((value / limit - 1) * 100).toFixed(1)} % over)`}`;
+    say(`Goals at ${at} stories${flags["bare-plain"] ? " (NOT on the baseline: --bare-plain)" : ", on the baseline"} (medians of the ${result.ratios.length} interleaved pairs):`);
+    say(goal("wall time, plugin ÷ plain", pairRatio((build) => build.wallMs), 1.05));
+    say(goal("CPU time, plugin ÷ plain", pairRatio((build) => build.cpuMs), 1.08));
+    say(goal("peak memory, plugin ÷ plain", pairRatio((build) => build.maxRssKb), 1.1));
+    say(`  ${"growth of the plugin's build time".padEnd(34)} ${growthVerdict ?? "(run with growth sizes up to 10,000)"}`);
+    const rebuild = rebuildResults.get(at) ?? [...rebuildResults.values()].at(-1);
+    if (rebuild) say(`  ${"incremental rebuild, plugin ÷ plain".padEnd(34)} ${ratioText(rebuild.plugin / rebuild.plain)}  (${ms(rebuild.plugin)} / ${ms(rebuild.plain)}; no goal set)`);
+    say();
+  }
 }
 
 say(`Done in ${seconds(performance.now() - started)}. Load average at the end: ${loadavg().map((load) => load.toFixed(2)).join(", ")}.`);
