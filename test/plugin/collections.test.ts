@@ -166,6 +166,23 @@ describe("collections", () => {
     }
   });
 
+  test("while previewing, a story with a broken element stays out of the collections, and the log names the problem once", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const broken = '::: quote speaker="Rex Tillerson"\nGood words.\n:::\n\n::: quote role="Minister"\nNo speaker.\n:::\n';
+      const { quotes, stories, pages } = await collections(Object.fromEntries([story("broken", "2017-05-18", broken), story("fine", "2017-05-17", '::: quote speaker="John Kelly"\nFine words.\n:::\n')]), "serve");
+      // The broken story is still a story (its page is built, with the error in place), but none of its elements is listed.
+      expect(stories.map((s) => s.url)).toEqual(["/stories/broken/", "/stories/fine/"]);
+      expect(quotes.map((quote) => quote.speaker)).toEqual(["John Kelly"]);
+      expect(parseDocument(pages.get("/stories/broken/")!.content).querySelector(".newsroom-error[role=alert]")).not.toBeNull();
+      const lines = warn.mock.calls.map((call) => String(call[0])).filter((line) => line.includes('the required field "speaker" is missing'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/stories\/broken\.md:10: quote: .*\(The story's elements are left out of the collections until this is fixed\.\)$/);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   test("a story with permalink: false is in no collection", async () => {
     const { stories, quotes } = await collections(Object.fromEntries([story("hidden", "2017-05-18", '::: quote speaker="A"\nWords.\n:::\n', "permalink: false\n"), story("shown", "2017-05-17", "Words.\n")]));
     expect(stories.map((s) => s.url)).toEqual(["/stories/shown/"]);
