@@ -18,7 +18,12 @@
  *
  * Characters that HTML cannot carry at all (controls other than whitespace, noncharacters, lone surrogates: the HTML
  * parser drops or replaces them, and they are parse errors) are left out of the round-trip alphabet and have a
- * property of their own, which fails today: see "characters HTML cannot carry".
+ * property of their own, "characters HTML cannot carry": it failed before the parser refused them
+ * (`unrepresentableCharacter` in src/fields.ts) and now guards that fix.
+ *
+ * Where a property lets an input be refused, the refusal must be the specific error for that input (a NewsroomError
+ * naming the element and the fault, or parseSafeUrl's InvalidValue naming the fault), decided by an oracle written in
+ * the test, and the inputs the oracle calls valid must be accepted: a parser that refused everything fails.
  *
  * Runs: 1,000 per property; FAST_CHECK_RUNS=100000 for a long run; FAST_CHECK_SEED (and FAST_CHECK_PATH) from a
  * failure's report replay it.
@@ -254,6 +259,49 @@ function expectSafeUrls(root: ParentNode, skip: (element: Element) => boolean = 
 }
 const insideMarkdown = (element: Element) => element.closest(MARKDOWN_CONTAINERS.map((name) => `.${name}`).join(",")) !== null;
 
+// ---------------------------------------------------------------------------------------------------------------
+// Refusals: the specific error, never "anything thrown".
+
+/** `text` as a regular expression that matches exactly it. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/** "U+0000" for a character, as the plugin's errors name it. */
+const codePointName = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** `error` is the plugin's error for `element`, and its problem is the fault `problem` describes. */
+function expectNewsroomError(error: unknown, element: string, problem: RegExp): void {
+  expect(error).toBeInstanceOf(NewsroomError);
+  const { element: actualElement, problem: actualProblem } = error as NewsroomError;
+  expect({ element: actualElement, problem: actualProblem }).toEqual({ element, problem: expect.stringMatching(problem) });
+}
+
+/** What `run` threw; fails when it throws nothing (`what` names the input). */
+function thrownBy(run: () => unknown, what: string): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return expect.fail(`${what} was accepted, not refused`);
+}
+
+/** A pull quote's refusal of words that render something focusable. */
+const FOCUSABLE_WORDS = /^the words contain a link or another focusable element\b/;
+
+/** What a browser lets a keyboard reach: the oracle for "focusable" in rendered words (written apart from src/). */
+const FOCUSABLE_SELECTOR = "a[href], area[href], button, input, select, textarea, iframe, object, embed, video[controls], audio[controls], summary, [tabindex], [contenteditable]";
+const focusableIn = (markup: string) => parse(markup).querySelector(FOCUSABLE_SELECTOR);
+
+/** How many of a property's runs were accepted: so a property that lets inputs be refused cannot pass by refusing all. */
+interface Acceptance {
+  tried: number;
+  accepted: number;
+}
+/** At least `share` of the runs were accepted (of 1,000 runs, at least share × 1,000; a replay of one run is exempt). */
+function expectShareAccepted({ tried, accepted }: Acceptance, share: number): void {
+  expect(accepted, `${accepted} of ${tried} generated inputs accepted`).toBeGreaterThanOrEqual(Math.floor(tried * share));
+}
+
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -308,6 +356,7 @@ describe("escaping, by property", () => {
           // A pull quote is hidden from assistive technology, so it refuses words that render something focusable.
           expect(error).toBeInstanceOf(NewsroomError);
           expect([type, focusable !== null]).toEqual(["pullquote", true]);
+          expectNewsroomError(error, "pullquote", FOCUSABLE_WORDS);
           return;
         }
         if (type === "pullquote") expect(focusable).toBeNull();
@@ -330,14 +379,19 @@ describe("escaping, by property", () => {
         const input = { text: words, speaker };
         const element = parseElement(type, input);
         const rendered = parsed(htmlMarkdown.render(element.text));
+        // Without "<" the words hold no raw HTML, but a Markdown link is still focusable: the oracle is the parsed output.
+        const focusable = rendered.content.querySelector(FOCUSABLE_SELECTOR);
         let markup: string;
         try {
           markup = render(type, input, context(DEFAULT_LABELS, htmlMarkdown));
         } catch (error) {
           expect(error).toBeInstanceOf(NewsroomError);
           expect(type).toBe("pullquote");
+          expect(focusable?.outerHTML ?? null, "a pull quote is refused only for words that render something focusable").not.toBeNull();
+          expectNewsroomError(error, "pullquote", FOCUSABLE_WORDS);
           return;
         }
+        if (type === "pullquote") expect(focusable?.outerHTML ?? null).toBeNull();
         const fragment = expectSameElement(markup, render(type, { text: "⟦words⟧", speaker: "⟦speaker⟧" }, context(DEFAULT_LABELS, htmlMarkdown)), { speaker: element.speaker });
         expectMarkdownContent(fragment.querySelector(`.newsroom-${type}__text`), rendered, true);
       });
@@ -470,19 +524,71 @@ describe("addresses, by property", () => {
     }
   }
 
+  /**
+   * The oracle: what parseSafeUrl must do with `written`, by its rule (URL_RULE) written out here: accept it, trimmed,
+   * or refuse it with an InvalidValue whose problem is `fault` (a regular expression's source, the whole problem).
+   */
+  type UrlOutcome = { accepted: string } | { refused: string };
+  function expectedUrlOutcome(written: string): UrlOutcome {
+    const text = written.trim();
+    // Whitespace or controls a browser would strip (revealing another scheme), and backslashes it reads as "/".
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\u0000-\u001f\u007f\\]/.test(text)) return { refused: `${literally(JSON.stringify(text))} contains spaces, control characters or backslashes` };
+    if (text.startsWith("/") && !text.startsWith("//")) return { accepted: text };
+    const url = safeParseUrl(text);
+    if (url === undefined) return { refused: `"${literally(text)}" is neither an absolute address nor a path starting with "\\/"` };
+    if (url.protocol !== "https:") return { refused: `"${literally(text)}" uses "${literally(url.protocol)}", which is not allowed` };
+    if (url.hostname === "") return { refused: `"${literally(text)}" has no host name` };
+    return { accepted: text };
+  }
+
+  /** What parseSafeUrl did: the address it accepted, or the problem of the InvalidValue it threw (anything else fails). */
+  function urlOutcome(written: string): { accepted: string } | { refused: string } {
+    try {
+      return { accepted: parseSafeUrl(written) };
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidValue);
+      return { refused: (error as InvalidValue).problem };
+    }
+  }
+
+  /** The oracle's outcome as a matcher for `urlOutcome`'s. */
+  const matching = (expected: UrlOutcome) => ("accepted" in expected ? expected : { refused: expect.stringMatching(new RegExp(`^${expected.refused}$`)) });
+
   test(
     "parseSafeUrl accepts only https: addresses with a host and paths on the site (not //host), for arbitrary strings",
     () => {
+      const acceptance: Acceptance = { tried: 0, accepted: 0 };
       prop(urlLike, (written) => {
-        let accepted: string;
-        try {
-          accepted = parseSafeUrl(written);
-        } catch (error) {
-          expect(error).toBeInstanceOf(InvalidValue);
-          return;
-        }
+        acceptance.tried++;
+        const outcome = urlOutcome(written);
+        // Refused exactly when the oracle refuses, and for the fault it names; accepted exactly when it accepts.
+        expect(outcome, JSON.stringify(written)).toEqual(matching(expectedUrlOutcome(written)));
+        if (!("accepted" in outcome)) return;
+        acceptance.accepted++;
+        const accepted = outcome.accepted;
         expect(accepted).toBe(written.trim());
         expectSafeAddress(accepted);
+      });
+      // About 8% of these strings are safe addresses (most are not): a parser that refused them all would fail here.
+      expectShareAccepted(acceptance, 0.03);
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "parseSafeUrl accepts every https: address with a host and every site path, with white space around them",
+    () => {
+      const sitePath = fc
+        .string({ unit: fc.oneof(fc.constantFrom(...HOSTILE, ...URL_PIECES), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })), maxLength: 12 })
+        // eslint-disable-next-line no-control-regex
+        .map((path) => `/${path.replace(/[\s\u0000-\u001f\u007f\\]/g, "").replace(/^\/+/, "")}`);
+      const safe = fc.oneof(sitePath, fc.webUrl({ validSchemes: ["https"], withQueryParameters: true, withFragments: true }));
+      const space = fc.string({ unit: fc.constantFrom(" ", "\t", "\n", "\r", "\u00a0", "\u2028", "\u3000", "\ufeff"), maxLength: 3 });
+      prop(fc.tuple(space, safe, space), ([before, address, after]) => {
+        expect(expectedUrlOutcome(before + address + after), "the oracle calls it safe").toEqual({ accepted: address });
+        expect(urlOutcome(before + address + after), JSON.stringify(before + address + after)).toEqual({ accepted: address });
+        expectSafeAddress(address);
       });
     },
     TIMEOUT,
@@ -503,6 +609,10 @@ describe("addresses, by property", () => {
         for (const { at, character } of inserted) mutated = mutated.slice(0, at % (mutated.length + 1)) + character + mutated.slice(at % (mutated.length + 1));
         const written = leading + mutated + rest;
         expect(() => parseSafeUrl(written), JSON.stringify(written)).toThrow(InvalidValue);
+        // And for the fault the oracle finds in it (a stripped character, no address at all, or a scheme not allowed).
+        const expected = expectedUrlOutcome(written);
+        expect(expected, `the oracle refuses ${JSON.stringify(written)}`).toHaveProperty("refused");
+        expect(urlOutcome(written), JSON.stringify(written)).toEqual(matching(expected));
       });
     },
     TIMEOUT,
@@ -518,14 +628,28 @@ describe("addresses, by property", () => {
         pathText.map((path) => `/${path}.mp4`),
         fc.webUrl({ validSchemes: ["https"], withQueryParameters: true, withFragments: true }),
       );
+      // YouTube and Vimeo read their own addresses (and refuse one without a video id): their properties are elsewhere.
+      const PROVIDER_HOSTS = /^(?:(?:www\.|m\.)?youtube(?:-nocookie)?\.com|youtu\.be|(?:www\.|player\.)?vimeo\.com)$/;
+      const acceptance: Acceptance = { tried: 0, accepted: 0 };
       prop(fc.record({ url: address, poster: fc.option(address, { nil: undefined }) }), ({ url, poster }) => {
+        fc.pre(!PROVIDER_HOSTS.test(safeParseUrl(url.trim(), "https://site.example/")?.hostname ?? ""));
+        acceptance.tried++;
+        // The oracle: the url is read first, then the poster; the first address parseSafeUrl refuses is the fault.
+        const urlExpected = expectedUrlOutcome(url);
+        const posterExpected = poster === undefined ? undefined : expectedUrlOutcome(poster);
+        const fault =
+          "refused" in urlExpected ? `url ${urlExpected.refused}` : posterExpected && "refused" in posterExpected ? `poster ${posterExpected.refused}` : undefined;
         let element;
         try {
           element = parseElement("video", { url, title: "T", ...(poster === undefined ? {} : { poster, posterAlt: "" }) });
         } catch (error) {
           expect(error).toBeInstanceOf(NewsroomError);
+          expect(fault, `refused, though the oracle accepts url ${JSON.stringify(url)} and poster ${JSON.stringify(poster)}`).toBeDefined();
+          expectNewsroomError(error, "video", new RegExp(`^${fault}$`));
           return;
         }
+        expect(fault, "accepted, though the oracle refuses it").toBeUndefined();
+        acceptance.accepted++;
         const fragment = parse(renderElement(element, context(DEFAULT_LABELS)).toString());
         expectSafeUrls(fragment);
         expect(fragment.querySelectorAll("figure")).toHaveLength(1);
@@ -536,21 +660,25 @@ describe("addresses, by property", () => {
           expect(links).toContain(element.url);
         }
       });
+      // About half of these videos have only safe addresses: a parser that refused them all would fail here.
+      expectShareAccepted(acceptance, 0.2);
     },
     TIMEOUT,
   );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Properties that fail today: each is a bug in src/, reported with its input and a proposed fix.
+// Properties that found bugs in src/. Each failed when it was written and passes since its fix went in, which it now
+// guards: the parser refuses characters HTML cannot carry (`unrepresentableCharacter`, src/fields.ts), and a pull quote
+// refuses words that render anything focusable (src/elements/pullquote.ts).
 
 describe("bugs found by the escaping properties", () => {
+  /** What may come before a pull quote's HTML: nothing, words on the same line, a paragraph. */
+  const PULL_QUOTE_PREFIXES = fc.constantFrom("", "Words ", "Words\n\n");
+
   test(
     "characters HTML cannot carry (controls, noncharacters, lone surrogates) are refused by the parser or never emitted",
     () => {
-      const uncarriable = fc
-        .tuple(fieldText, fc.constantFrom(...UNCARRIABLE), fieldText)
-        .map(([before, character, after]) => `${before}${character}${after}`);
       const fields: ReadonlyArray<{ type: ElementType; name: string }> = [
         { type: "video", name: "title" },
         { type: "video", name: "description" },
@@ -559,7 +687,8 @@ describe("bugs found by the escaping properties", () => {
         { type: "dateline", name: "text" },
         { type: "highlights", name: "items" },
       ];
-      prop(fc.record({ field: fc.constantFrom(...fields), value: uncarriable }), ({ field: { type, name }, value }) => {
+      const parts = fc.record({ field: fc.constantFrom(...fields), before: fieldText, character: fc.constantFrom(...UNCARRIABLE), after: fieldText });
+      prop(parts, ({ field: { type, name }, before, character, after }) => {
         const base: Record<ElementType, ElementInput> = {
           video: { url: "https://vimeo.com/1", title: "T" },
           quote: { text: "Words.", speaker: "S" },
@@ -567,15 +696,29 @@ describe("bugs found by the escaping properties", () => {
           dateline: { text: "CNN" },
           highlights: { items: ["One"] },
         };
-        const input = { ...base[type], [name]: name === "items" ? [value] : value };
-        let markup: string;
+        const withValue = (value: string) => ({ ...base[type], [name]: name === "items" ? [value] : value });
+        const notCarried = (markup: string) => [...markup].filter((each) => !isCarriable(each)).map(codePointName);
+        // The text around the character is carriable and not blank, so the character is the first fault, and not at an end.
+        const carriesNot = `${codePointName(character)}, a character HTML cannot carry`;
+        const fault = name === "items" ? `item 1 contains ${carriesNot}` : `the field "${name}" contains ${carriesNot}`;
+        const input = withValue(`${before}${character}${after}`);
+        let element;
         try {
-          markup = render(type, input, context(DEFAULT_LABELS));
+          element = parseElement(type, input);
         } catch (error) {
-          expect(error).toBeInstanceOf(NewsroomError);
+          expectNewsroomError(error, type, new RegExp(`^${literally(fault)}$`));
+          element = undefined;
+        }
+        if (element !== undefined) expect(notCarried(renderElement(element, context(DEFAULT_LABELS)).toString())).toEqual([]);
+
+        // The same text with a carriable character in its place is accepted and rendered: the character was the fault.
+        const valid = `${before}x${after}`;
+        if (name === "items" && /\n\s*\n/.test(valid.trim())) {
+          // A highlight is one paragraph: the parser refuses a blank line in one, whatever the characters.
+          expectNewsroomError(thrownBy(() => parseElement(type, withValue(valid)), JSON.stringify(valid)), type, /^item 1 has more than one paragraph$/);
           return;
         }
-        expect([...markup].filter((character) => !isCarriable(character)).map((character) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`)).toEqual([]);
+        expect(notCarried(render(type, withValue(valid), context(DEFAULT_LABELS)))).toEqual([]);
       });
     },
     TIMEOUT,
@@ -590,17 +733,40 @@ describe("bugs found by the escaping properties", () => {
         fc.constantFrom("<object data=/x.svg></object>", "<embed src=/x.svg>", '<map name=m><area href=/x alt=x></map><img usemap=#m src=/x.png alt="">'),
         fc.record({ before: space, after: fc.constantFrom("", " ", "\t"), attribute: fc.constantFrom("tabindex", "TabIndex", "contenteditable") }).map(({ before, after, attribute }) => `<span${before}${attribute}${after}=${after}"0">x</span>`),
       );
-      prop(fc.tuple(fc.constantFrom("", "Words ", "Words\n\n"), focusable), ([prefix, html]) => {
+      prop(fc.tuple(PULL_QUOTE_PREFIXES, focusable), ([prefix, html]) => {
         const words = `${prefix}${html}`;
+        // The oracle: markdown-it's own rendering of the words, parsed, holds something a keyboard can reach.
+        expect(focusableIn(htmlMarkdown.render(words))?.outerHTML ?? null, `markdown-it renders ${JSON.stringify(words)} with something focusable`).not.toBeNull();
         let markup: string;
         try {
           markup = render("pullquote", { text: words, speaker: "S" }, context(DEFAULT_LABELS, htmlMarkdown));
         } catch (error) {
           expect(error).toBeInstanceOf(NewsroomError);
+          expectNewsroomError(error, "pullquote", FOCUSABLE_WORDS);
           return;
         }
-        const found = parse(markup).querySelector("a[href], area[href], button, input, select, textarea, iframe, object, embed, video[controls], audio[controls], summary, [tabindex], [contenteditable]");
+        const found = parse(markup).querySelector(FOCUSABLE_SELECTOR);
         expect(found?.outerHTML ?? null, JSON.stringify(words)).toBeNull();
+        expect.fail(`${JSON.stringify(words)} was rendered, not refused`);
+      });
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "a pull quote with Eleventy's markdown-it (html: true) is accepted when its words hold raw HTML that is not focusable",
+    () => {
+      // Near misses too: an attribute named like tabindex, "tabindex" as a value, an image without a map.
+      const harmless = fc.constantFrom(
+        "<b>x</b>", "<em>x</em>", "<kbd>x</kbd>", "<sup>1</sup>", "<span>x</span>", '<span class="a">x</span>', '<span data-tabindex="0">x</span>',
+        '<abbr title="tabindex">x</abbr>', '<img src=/x.png alt="">', "Words.",
+      );
+      prop(fc.tuple(PULL_QUOTE_PREFIXES, harmless), ([prefix, html]) => {
+        const words = `${prefix}${html}`;
+        expect(focusableIn(htmlMarkdown.render(words))?.outerHTML ?? null, `markdown-it renders ${JSON.stringify(words)} with nothing focusable`).toBeNull();
+        const fragment = parse(render("pullquote", { text: words, speaker: "S" }, context(DEFAULT_LABELS, htmlMarkdown)));
+        expect(fragment.querySelectorAll("aside.newsroom-pullquote")).toHaveLength(1);
+        expect(fragment.querySelector(FOCUSABLE_SELECTOR)?.outerHTML ?? null, JSON.stringify(words)).toBeNull();
       });
     },
     TIMEOUT,
