@@ -11,7 +11,7 @@
  * `dateToRfc3339` is not used: it gives UTC, while the feeds keep each story's own offset.
  */
 import { atomFeed, jsonFeed, type FeedDescription, type FeedEntry } from "../src/metadata/feeds.js";
-import { absoluteUrl } from "../src/url.js";
+import { absoluteUrl } from "../src/values/url.js";
 import type { CollectionItem, EleventyConfig, EleventyPage } from "./eleventy.js";
 import { useVirtualTemplates, virtualTemplateData, type MetadataSource } from "./virtualTemplates.js";
 

@@ -14,7 +14,7 @@ import {
   type SitemapEntry,
   type SitemapFile,
 } from "../src/metadata/sitemaps.js";
-import { absoluteUrl } from "../src/url.js";
+import { absoluteUrl } from "../src/values/url.js";
 import type { StoryMetadata } from "../src/metadata/types.js";
 import type { CollectionItem, EleventyConfig } from "./eleventy.js";
 import { useVirtualTemplates, virtualTemplateData, type MetadataSource } from "./virtualTemplates.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
 import { createIdRegistry, DEFAULT_PROVIDERS, renderErrorBox, type IdRegistry, type NewsroomError, type ParseOptions, type RenderContext } from "../src/index.js";
-import { forgetReadStories } from "../src/markdown.js";
+import { forgetReadStories } from "../src/markdown/plugin.js";
 import { PageAssets } from "./assets.js";
 import { SiteImages } from "./images.js";
 import { LEFT_OUT, StoryElements } from "./storyElements.js";

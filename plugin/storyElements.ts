@@ -6,11 +6,20 @@ import {
   parseElement,
   pullQuoteNotInBody,
   type NewsroomElement,
+  type ParseOptions,
   type PullQuote,
   type SafeHtml,
 } from "../src/index.js";
 import type { CollectionItem, EleventyPage } from "./eleventy.js";
-import type { BuildState } from "./state.js";
+
+/** What the story elements need of the build (the plugin's BuildState gives it; declared here, so neither imports the other). */
+export interface StoryElementsBuild {
+  readonly parseOptions: ParseOptions;
+  readonly previewing: boolean;
+  readonly options: { readonly shortcodes: { readonly pullquote: string } };
+  reportOnce(error: NewsroomError, note?: string): void;
+  bodyLineOffset(page: EleventyPage | undefined): number;
+}
 
 /** An element of a story as the collections and the story's metadata know it. */
 export interface StoryElement {
@@ -78,7 +87,7 @@ export class StoryElements {
   /** What this build has warned of, once each. */
   #warned = new Set<string>();
 
-  constructor(readonly state: BuildState) {}
+  constructor(readonly state: StoryElementsBuild) {}
 
   /** Called before every build. */
   reset(): void {

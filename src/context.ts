@@ -1,6 +1,6 @@
 /** What renderers need besides the element: the site's Markdown, its words, and the page's id registry. */
 import type { SafeHtml } from "./html.js";
-import type { ImagePipeline } from "./image.js";
+import type { ImagePipeline } from "./images/image.js";
 import type { NewsroomElement } from "./types.js";
 
 /** The part of markdown-it that renderers use; any markdown-it instance fits. */

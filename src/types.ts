@@ -2,8 +2,8 @@
  * The public vocabulary of the news core: one discriminated union of elements, tagged by `type`. Adding an element is
  * adding one interface here, one file in `elements/`, and one case in `elements/index.ts`; the compiler finds the rest.
  */
-import type { Duration } from "./duration.js";
-import type { AspectRatio } from "./aspectRatio.js";
+import type { Duration } from "./values/duration.js";
+import type { AspectRatio } from "./values/aspectRatio.js";
 import type { VideoSource } from "./video/providers.js";
 
 export type ElementType = "highlights" | "quote" | "pullquote" | "video" | "dateline";
@@ -76,8 +76,8 @@ export type NewsroomElement = StoryHighlights | Quote | PullQuote | Video | Date
 
 export type ElementOfType<T extends ElementType> = Extract<NewsroomElement, { type: T }>;
 
-/** What any syntax (Markdown container, shortcode, filter, front matter) hands to `parseElement`: a plain object. */
-export type ElementInput = Readonly<Record<string, unknown>>;
+/** What a syntax hands to a parser: field names and values as the author wrote them (`src/values/fields.ts`). */
+export type { ElementInput } from "./values/fields.js";
 
 /** Where an element was written, for error messages. */
 export interface SourceLocation {

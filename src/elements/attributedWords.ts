@@ -1,4 +1,4 @@
-import { ElementFields, parseLanguageTag } from "../fields.js";
+import { ElementFields, parseLanguageTag } from "../values/fields.js";
 import type { ElementInput, PullQuote, Quote, SourceLocation } from "../types.js";
 
 const FIELDS = ["text", "speaker", "role", "lang"] as const;

@@ -1,5 +1,5 @@
 import { attributes, html, type SafeHtml } from "../html.js";
-import { directionOf } from "../fields.js";
+import { directionOf } from "../values/fields.js";
 import type { PullQuote, Quote } from "../types.js";
 
 /** `lang` and `dir` for words in another language than the page's, so they are pronounced, hyphenated and set right. */

@@ -1,4 +1,4 @@
-import { ElementFields } from "../fields.js";
+import { ElementFields } from "../values/fields.js";
 import { html, type SafeHtml } from "../html.js";
 import type { RenderContext } from "../context.js";
 import type { Dateline, ElementInput, SourceLocation } from "../types.js";

@@ -1,6 +1,6 @@
-import { ElementFields, UNREPRESENTABLE_FIX, unrepresentableCharacter } from "../fields.js";
+import { ElementFields, UNREPRESENTABLE_FIX, unrepresentableCharacter } from "../values/fields.js";
 import { html, trustedHtml, type SafeHtml } from "../html.js";
-import { renderInlineWords } from "../markdownWords.js";
+import { renderInlineWords } from "../markdown/plainWords.js";
 import type { RenderContext } from "../context.js";
 import type { ElementInput, SourceLocation, StoryHighlights } from "../types.js";
 

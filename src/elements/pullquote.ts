@@ -2,7 +2,7 @@ import { NewsroomError } from "../errors.js";
 import { html, trustedHtml, type SafeHtml } from "../html.js";
 import type { RenderContext } from "../context.js";
 import type { ElementInput, PullQuote, SourceLocation } from "../types.js";
-import { renderWords } from "../markdownWords.js";
+import { renderWords } from "../markdown/plainWords.js";
 import { parseAttributedWords } from "./attributedWords.js";
 import { languageAttributes, renderAttribution } from "./attribution.js";
 

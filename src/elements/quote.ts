@@ -1,7 +1,7 @@
 import { html, trustedHtml, type SafeHtml } from "../html.js";
 import type { RenderContext } from "../context.js";
 import type { ElementInput, Quote, SourceLocation } from "../types.js";
-import { renderWords } from "../markdownWords.js";
+import { renderWords } from "../markdown/plainWords.js";
 import { parseAttributedWords } from "./attributedWords.js";
 import { languageAttributes, renderAttribution } from "./attribution.js";
 

@@ -1,12 +1,12 @@
-import { aspectRatioClass, DEFAULT_ASPECT_RATIO, parseAspectRatio } from "../aspectRatio.js";
+import { aspectRatioClass, DEFAULT_ASPECT_RATIO, parseAspectRatio } from "../values/aspectRatio.js";
 import { fillLabel, type RenderContext } from "../context.js";
-import { toStoryDate, machineDate } from "../dates.js";
-import { parseDuration } from "../duration.js";
-import { ElementFields, InvalidValue, parseLanguageTag } from "../fields.js";
+import { toStoryDate, machineDate } from "../values/dates.js";
+import { parseDuration } from "../values/duration.js";
+import { ElementFields, InvalidValue, parseLanguageTag } from "../values/fields.js";
 import { attributes, html, type SafeHtml } from "../html.js";
-import { loadingAttributes, pictureFor, renderPicture } from "../image.js";
+import { loadingAttributes, pictureFor, renderPicture } from "../images/image.js";
 import type { ElementInput, SourceLocation, Video } from "../types.js";
-import { parseSafeUrl, URL_RULE } from "../url.js";
+import { parseSafeUrl, URL_RULE } from "../values/url.js";
 import { DEFAULT_PROVIDERS, recogniseVideo, type VideoProvider } from "../video/providers.js";
 
 export const VIDEO_FIELDS = [

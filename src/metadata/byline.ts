@@ -1,5 +1,5 @@
 import type { Labels } from "../context.js";
-import { readableDate, renderTime, type DateOptions } from "../dates.js";
+import { readableDate, renderTime, type DateOptions } from "../values/dates.js";
 import { escapeHtml, html, SafeHtml } from "../html.js";
 import type { Author, StoryMetadata } from "./types.js";
 

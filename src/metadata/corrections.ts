@@ -1,7 +1,7 @@
 import { trustedHtml, html, type SafeHtml } from "../html.js";
 import type { RenderContext } from "../context.js";
-import { renderTime, type DateOptions } from "../dates.js";
-import { renderInlineWords } from "../markdownWords.js";
+import { renderTime, type DateOptions } from "../values/dates.js";
+import { renderInlineWords } from "../markdown/plainWords.js";
 import type { Correction } from "./types.js";
 
 /**

@@ -7,9 +7,9 @@
  * Dates: Atom and RFC 3339 require a time of day. A date-only story is dated at the start of its day in its own time
  * zone ("2017-05-18T00:00:00-04:00"); that is the format's requirement, not a publishing time shown to readers.
  */
-import type { StoryDate } from "../dates.js";
+import type { StoryDate } from "../values/dates.js";
 import type { HtmlValue, SafeHtml } from "../html.js";
-import { absoluteUrl } from "../url.js";
+import { absoluteUrl } from "../values/url.js";
 import type { Author, Publisher, StoryMetadata } from "./types.js";
 import { rfc3339, storyInstant, XML_DECLARATION, xmlFor, type XmlSource } from "./xml.js";
 

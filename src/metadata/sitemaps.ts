@@ -4,9 +4,9 @@
  * sitemap index beyond one file. Pure functions: the build time is a parameter, so the same stories and the same time
  * make the same bytes.
  */
-import { machineDate, type StoryDate } from "../dates.js";
+import { machineDate, type StoryDate } from "../values/dates.js";
 import type { SafeHtml } from "../html.js";
-import { absoluteUrl } from "../url.js";
+import { absoluteUrl } from "../values/url.js";
 import type { StoryMetadata } from "./types.js";
 import { storyInstant, XML_DECLARATION, xmlFor } from "./xml.js";
 

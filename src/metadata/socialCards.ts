@@ -2,9 +2,9 @@
  * The cards a shared link becomes: Open Graph (Facebook, LinkedIn, Slack, iMessage, Mastodon…) and X's Twitter cards,
  * as `<meta>` elements for the page's `<head>`.
  */
-import { machineDate } from "../dates.js";
+import { machineDate } from "../values/dates.js";
 import { attributes, html, type SafeHtml } from "../html.js";
-import { absoluteUrl } from "../url.js";
+import { absoluteUrl } from "../values/url.js";
 import { storyDescription } from "./structuredData.js";
 import type { ImageRendition, SiteMetadata, StoryImage, StoryMetadata } from "./types.js";
 

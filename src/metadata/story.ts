@@ -3,13 +3,13 @@
  * Every field is checked here, once, so the JSON-LD, the cards, the feeds and the sitemaps are built from the same
  * validated values the page shows.
  */
-import { toStoryDate, type StoryDate } from "../dates.js";
+import { toStoryDate, type StoryDate } from "../values/dates.js";
 import { NewsroomError } from "../errors.js";
-import { ElementFields, InvalidValue, isPlainObject, parseLanguageTag, unrepresentableCharacter, UNREPRESENTABLE_FIX } from "../fields.js";
-import { plainText, type InlineParser } from "../plainText.js";
+import { ElementFields, InvalidValue, isPlainObject, parseLanguageTag, unrepresentableCharacter, UNREPRESENTABLE_FIX } from "../values/fields.js";
+import { plainText, type InlineParser } from "../values/plainText.js";
 import type { NewsroomElement, StoryHighlights, Video } from "../types.js";
-import { parseStoryImage } from "../storyImage.js";
-import { absoluteUrl, parseSafeUrl } from "../url.js";
+import { parseStoryImage } from "../images/storyImage.js";
+import { absoluteUrl, parseSafeUrl } from "../values/url.js";
 import type { Author, Correction, ImageCrop, Publisher, SiteMetadata, StoryImage, StoryMetadata } from "./types.js";
 
 export interface StoryMetadataSource {

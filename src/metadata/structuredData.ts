@@ -4,10 +4,10 @@
  * typed with schema-dts so a misspelt property is a compile error.
  */
 import type { BreadcrumbList, Graph, ImageObject, NewsArticle, NewsMediaOrganization, Organization, Person, VideoObject } from "schema-dts";
-import { machineDate } from "../dates.js";
+import { machineDate } from "../values/dates.js";
 import { html, scriptJson, type SafeHtml } from "../html.js";
 import { videoObject } from "../video/structuredData.js";
-import { absoluteUrl } from "../url.js";
+import { absoluteUrl } from "../values/url.js";
 import { CROP_RATIOS, type Author, type ImageCrop, type Publisher, type SiteMetadata, type StoryImage, type StoryMetadata } from "./types.js";
 
 /** What a voice assistant may read aloud by default: the headline and the story highlights. */

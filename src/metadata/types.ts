@@ -3,7 +3,7 @@
  * One `StoryMetadata` is read from a story's front matter and elements (`readStoryMetadata`), and every output is a
  * pure function of it, so the JSON-LD, the cards, the feeds and the page itself can never disagree.
  */
-import type { StoryDate } from "../dates.js";
+import type { StoryDate } from "../values/dates.js";
 import type { StoryHighlights, Video } from "../types.js";
 
 /** A byline: a person, or an organisation (a wire service, a desk). */

@@ -4,9 +4,9 @@
  * one.
  */
 import type { DateTime } from "luxon";
-import type { StoryDate } from "../dates.js";
+import type { StoryDate } from "../values/dates.js";
 import { NewsroomError } from "../errors.js";
-import { UNREPRESENTABLE_FIX } from "../fields.js";
+import { UNREPRESENTABLE_FIX } from "../values/fields.js";
 import { escapeXml, html, SafeHtml, type HtmlValue } from "../html.js";
 
 export const XML_DECLARATION = new SafeHtml('<?xml version="1.0" encoding="UTF-8"?>\n');

@@ -1,5 +1,5 @@
 import { NewsroomError } from "../errors.js";
-import { isPlainObject, listOfNames } from "../fields.js";
+import { isPlainObject, listOfNames } from "../values/fields.js";
 import type { ElementInput, ElementType, SourceLocation } from "../types.js";
 
 /** The fields that positional shortcode arguments fill, in order (Liquid has only positional arguments). */

@@ -1,5 +1,5 @@
 import { NewsroomError } from "../errors.js";
-import { hasOnlyKnownRules } from "../handOver.js";
+import { hasOnlyKnownRules } from "../markdown/handOver.js";
 import type { ElementInput, ElementType, SourceLocation } from "../types.js";
 
 /** The part of markdown-it that reads a highlights list; any markdown-it instance fits. */

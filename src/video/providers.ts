@@ -1,6 +1,6 @@
-import { aspectRatio, type AspectRatio } from "../aspectRatio.js";
-import { InvalidValue } from "../fields.js";
-import { inspectableUrl, simpleAddressParts, type AddressParts } from "../url.js";
+import { aspectRatio, type AspectRatio } from "../values/aspectRatio.js";
+import { InvalidValue } from "../values/fields.js";
+import { inspectableUrl, simpleAddressParts, type AddressParts } from "../values/url.js";
 
 /**
  * What a video address was recognised as. `embed` videos play in the provider's iframe (after the reader asks, in a

@@ -1,5 +1,5 @@
 import type { Video } from "../types.js";
-import { absoluteUrl } from "../url.js";
+import { absoluteUrl } from "../values/url.js";
 
 /** What schema.org's VideoObject (and Google's video recommendations) needs, read off one video element. */
 export interface VideoObjectData {

@@ -4,7 +4,7 @@ import { parseVideo, renderVideo, VIDEO_FIELDS } from "../../src/elements/video.
 import { NewsroomError } from "../../src/errors.js";
 import type { ElementInput } from "../../src/types.js";
 import { youtube } from "../../src/video/providers.js";
-import type { ImagePipeline, ResponsiveImage } from "../../src/image.js";
+import type { ImagePipeline, ResponsiveImage } from "../../src/images/image.js";
 import { childTags, parseFragment, readableText } from "../helpers/html.js";
 import { renderContext, thrown } from "../helpers/newsroom.js";
 

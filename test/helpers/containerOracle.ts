@@ -9,8 +9,8 @@ import type MarkdownIt from "markdown-it";
 import markdownItContainer from "markdown-it-container";
 import { NewsroomError } from "../../src/errors.js";
 import { parseElement, renderElement } from "../../src/elements/index.js";
-import type { Token } from "../../src/handOver.js";
-import { CONTAINER_ELEMENT_TYPES, elementTokenType, reportStrayMarker, type ContainerElementType, type NewsroomMarkdownOptions } from "../../src/markdown.js";
+import type { Token } from "../../src/markdown/handOver.js";
+import { CONTAINER_ELEMENT_TYPES, elementTokenType, reportStrayMarker, type ContainerElementType, type NewsroomMarkdownOptions } from "../../src/markdown/plugin.js";
 import { parseAttributes } from "../../src/syntax/attributes.js";
 import { inputWithBody } from "../../src/syntax/body.js";
 

@@ -1,7 +1,7 @@
 /** Shared set-up for the news core's unit tests: a render context and a markdown-it with the newsroom plugin. */
 import MarkdownIt from "markdown-it";
 import { createIdRegistry, DEFAULT_LABELS, type IdRegistry, type RenderContext } from "../../src/context.js";
-import { newsroomMarkdown, type ContainerElementType, type NewsroomMarkdownOptions } from "../../src/markdown.js";
+import { newsroomMarkdown, type ContainerElementType, type NewsroomMarkdownOptions } from "../../src/markdown/plugin.js";
 
 export const DEFAULT_NAMES: Readonly<Record<ContainerElementType, string>> = {
   highlights: "highlights",

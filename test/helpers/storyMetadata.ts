@@ -1,7 +1,7 @@
 import { JSDOM } from "jsdom";
 import { DateTime } from "luxon";
 import type { SiteMetadata, StoryMetadata } from "../../src/metadata/types.js";
-import type { StoryDate } from "../../src/dates.js";
+import type { StoryDate } from "../../src/values/dates.js";
 import { parseElement, type Video } from "../../src/index.js";
 
 /** A calendar day (no time of day), as `date: 2017-05-18` in front matter gives it. */

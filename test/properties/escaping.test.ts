@@ -19,7 +19,7 @@
  * Characters that HTML cannot carry at all (controls other than whitespace, noncharacters, lone surrogates: the HTML
  * parser drops or replaces them, and they are parse errors) are left out of the round-trip alphabet and have a
  * property of their own, "characters HTML cannot carry": it failed before the parser refused them
- * (`unrepresentableCharacter` in src/fields.ts) and now guards that fix.
+ * (`unrepresentableCharacter` in src/values/fields.ts) and now guards that fix.
  *
  * Where a property lets an input be refused, the refusal must be the specific error for that input (a NewsroomError
  * naming the element and the fault, or parseSafeUrl's InvalidValue naming the fault), decided by an oracle written in
@@ -36,9 +36,9 @@ import { resolveOptions } from "../../plugin/options.js";
 import { createIdRegistry, DEFAULT_LABELS, type Labels, type RenderContext } from "../../src/context.js";
 import { parseElement, renderElement } from "../../src/elements/index.js";
 import { NewsroomError } from "../../src/errors.js";
-import { InvalidValue } from "../../src/fields.js";
+import { InvalidValue } from "../../src/values/fields.js";
 import type { ElementInput, ElementType } from "../../src/types.js";
-import { parseSafeUrl } from "../../src/url.js";
+import { parseSafeUrl } from "../../src/values/url.js";
 import { newsroomMd } from "../helpers/newsroom.js";
 import { isCarriable, TIMEOUT, prop } from "../helpers/fastCheck.js";
 
@@ -669,7 +669,7 @@ describe("addresses, by property", () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Properties that found bugs in src/. Each failed when it was written and passes since its fix went in, which it now
-// guards: the parser refuses characters HTML cannot carry (`unrepresentableCharacter`, src/fields.ts), and a pull quote
+// guards: the parser refuses characters HTML cannot carry (`unrepresentableCharacter`, src/values/fields.ts), and a pull quote
 // refuses words that render anything focusable (src/elements/pullquote.ts).
 
 describe("bugs found by the escaping properties", () => {

@@ -84,7 +84,7 @@ describe("the configuration's one correction is narrow", () => {
  * Faults that building the fixture sites found; each test failed when it was written and now guards its fix. The
  * landmark test failed before the highlights filter took a "card" argument (highlights in a card render as a `<div>`,
  * not as a named `<section>` landmark: plugin/filters.ts, src/elements/highlights.ts); the lead-video tests failed
- * before src/story.ts read only a filter's subject.
+ * before src/syntax/story.ts read only a filter's subject.
  */
 describe("found by the html-validate fixtures", () => {
   const story = (name: string, highlights: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidValue } from "../../src/fields.js";
+import { InvalidValue } from "../../src/values/fields.js";
 import { DEFAULT_PROVIDERS, parseStartTime, recogniseVideo, videoPage, youtube, type VideoProvider } from "../../src/video/providers.js";
 
 const ID = "dQw4w9WgXcQ";

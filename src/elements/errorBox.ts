@@ -1,5 +1,5 @@
-import type { NewsroomError } from "./errors.js";
-import { asMarkdownSafeBlock, html, type SafeHtml } from "./html.js";
+import type { NewsroomError } from "../errors.js";
+import { asMarkdownSafeBlock, html, type SafeHtml } from "../html.js";
 
 /**
  * What a preview server shows in place of an element it cannot build, so the writer sees the problem on the page

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InvalidValue } from "../src/fields.js";
-import { inspectableUrl, parseSafeUrl } from "../src/url.js";
+import { InvalidValue } from "../../src/values/fields.js";
+import { inspectableUrl, parseSafeUrl } from "../../src/values/url.js";
 
 describe("parseSafeUrl", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { durationFromSeconds, parseDuration } from "../src/duration.js";
-import { InvalidValue } from "../src/fields.js";
-import { thrown } from "./helpers/newsroom.js";
+import { durationFromSeconds, parseDuration } from "../../src/values/duration.js";
+import { InvalidValue } from "../../src/values/fields.js";
+import { thrown } from "../helpers/newsroom.js";
 
 describe("parseDuration", () => {
   it.each([

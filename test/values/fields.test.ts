@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { NewsroomError } from "../src/errors.js";
-import { ElementFields, InvalidValue, isPlainObject, listOfNames } from "../src/fields.js";
-import { thrown } from "./helpers/newsroom.js";
+import { NewsroomError } from "../../src/errors.js";
+import { ElementFields, InvalidValue, isPlainObject, listOfNames } from "../../src/values/fields.js";
+import { thrown } from "../helpers/newsroom.js";
 
 const ALLOWED = ["text", "speaker", "role"] as const;
 

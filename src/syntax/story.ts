@@ -1,12 +1,12 @@
 import type MarkdownIt from "markdown-it";
-import { NewsroomError } from "./errors.js";
-import { isPlainObject } from "./fields.js";
-import { parseElement, type ParseOptions } from "./elements/index.js";
-import { elementsInMarkdown } from "./markdown.js";
-import { inputFromArguments } from "./syntax/arguments.js";
-import { inputWithBody } from "./syntax/body.js";
-import { argumentValues, lineStarts, scanTemplateTags, type TagNames } from "./syntax/templateTags.js";
-import type { ElementInput, ElementType, NewsroomElement, PullQuote } from "./types.js";
+import { NewsroomError } from "../errors.js";
+import { isPlainObject } from "../values/fields.js";
+import { parseElement, type ParseOptions } from "../elements/index.js";
+import { elementsInMarkdown } from "../markdown/plugin.js";
+import { inputFromArguments } from "./arguments.js";
+import { inputWithBody } from "./body.js";
+import { argumentValues, lineStarts, scanTemplateTags, type TagNames } from "./templateTags.js";
+import type { ElementInput, ElementType, NewsroomElement, PullQuote } from "../types.js";
 
 /** The front matter keys that hold elements of the story itself. */
 export const FRONT_MATTER_ELEMENTS = { highlights: "highlights", video: "video", dateline: "dateline" } as const;

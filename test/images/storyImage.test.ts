@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { NewsroomError } from "../src/errors.js";
-import { InvalidValue } from "../src/fields.js";
-import type { ImagePipeline, ResponsiveImage } from "../src/image.js";
-import { parseStoryImage, renderStoryImage } from "../src/storyImage.js";
-import { childTags, parseFragment, readableText } from "./helpers/html.js";
-import { thrown } from "./helpers/newsroom.js";
+import { NewsroomError } from "../../src/errors.js";
+import { InvalidValue } from "../../src/values/fields.js";
+import type { ImagePipeline, ResponsiveImage } from "../../src/images/image.js";
+import { parseStoryImage, renderStoryImage } from "../../src/images/storyImage.js";
+import { childTags, parseFragment, readableText } from "../helpers/html.js";
+import { thrown } from "../helpers/newsroom.js";
 
 const IMAGE = { src: "/media/photo.jpg", alt: "Rex Tillerson at a lectern", credit: "Photo: Jane Doe", caption: "The Secretary of State in Mexico City." };
 

@@ -1,12 +1,12 @@
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { createIdRegistry, DEFAULT_LABELS } from "../src/context.js";
-import { parseElement, renderElement } from "../src/elements/index.js";
-import { NewsroomError } from "../src/errors.js";
-import { elementsInMarkdown } from "../src/markdown.js";
-import type { ElementInput, ElementType } from "../src/types.js";
-import { childTags, parseFragment, readableText } from "./helpers/html.js";
-import { newsroomMd, thrown } from "./helpers/newsroom.js";
+import { createIdRegistry, DEFAULT_LABELS } from "../../src/context.js";
+import { parseElement, renderElement } from "../../src/elements/index.js";
+import { NewsroomError } from "../../src/errors.js";
+import { elementsInMarkdown } from "../../src/markdown/plugin.js";
+import type { ElementInput, ElementType } from "../../src/types.js";
+import { childTags, parseFragment, readableText } from "../helpers/html.js";
+import { newsroomMd, thrown } from "../helpers/newsroom.js";
 
 /** What the shortcode path renders for the same input: parseElement, then renderElement with a fresh page. */
 function direct(md: MarkdownIt, type: ElementType, input: ElementInput): string {

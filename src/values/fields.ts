@@ -1,5 +1,7 @@
-import { NewsroomError, type ErrorLocation } from "./errors.js";
-import type { ElementInput } from "./types.js";
+import { NewsroomError, type ErrorLocation } from "../errors.js";
+
+/** What any syntax (Markdown container, shortcode, filter, front matter) hands to `parseElement`: a plain object. */
+export type ElementInput = Readonly<Record<string, unknown>>;
 
 /** Thrown by value parsers (`parseDuration`, `parseAspectRatio`, …); `ElementFields` turns it into a NewsroomError. */
 export class InvalidValue extends Error {

@@ -3,10 +3,10 @@
  * `<picture>` that lets the browser choose. The core only renders; making the files is the adapter's work (the
  * Eleventy plugin uses `@11ty/eleventy-img`), behind the `ImagePipeline` interface a render context may carry.
  */
-import { NewsroomError } from "./errors.js";
-import { InvalidValue } from "./fields.js";
-import { attributes, html, type SafeHtml } from "./html.js";
-import type { ImageCrop } from "./metadata/types.js";
+import { NewsroomError } from "../errors.js";
+import { InvalidValue } from "../values/fields.js";
+import { attributes, html, type SafeHtml } from "../html.js";
+import type { ImageCrop } from "../metadata/types.js";
 
 /** One image file. */
 export interface ImageFile {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { aspectRatio, aspectRatioClass, aspectRatioRule, BUILT_IN_ASPECT_RATIOS, DEFAULT_ASPECT_RATIO, parseAspectRatio } from "../src/aspectRatio.js";
-import { InvalidValue } from "../src/fields.js";
+import { aspectRatio, aspectRatioClass, aspectRatioRule, BUILT_IN_ASPECT_RATIOS, DEFAULT_ASPECT_RATIO, parseAspectRatio } from "../../src/values/aspectRatio.js";
+import { InvalidValue } from "../../src/values/fields.js";
 
 describe("parseAspectRatio", () => {
   it.each([

@@ -1,8 +1,8 @@
 import type MarkdownIt from "markdown-it";
-import type { RenderContext } from "./context.js";
-import { NewsroomError } from "./errors.js";
-import { listOfNames } from "./fields.js";
-import { parseElement, renderElement, type ParseOptions } from "./elements/index.js";
+import type { RenderContext } from "../context.js";
+import { NewsroomError } from "../errors.js";
+import { listOfNames } from "../values/fields.js";
+import { parseElement, renderElement, type ParseOptions } from "../elements/index.js";
 import {
   addApplication,
   builtInNormalizeOf,
@@ -19,9 +19,9 @@ import {
   type Instance,
   type Token,
 } from "./handOver.js";
-import { parseAttributes } from "./syntax/attributes.js";
-import { inputWithBody } from "./syntax/body.js";
-import type { ElementType, NewsroomElement } from "./types.js";
+import { parseAttributes } from "../syntax/attributes.js";
+import { inputWithBody } from "../syntax/body.js";
+import type { ElementType, NewsroomElement } from "../types.js";
 
 export { forgetReadStories } from "./handOver.js";
 

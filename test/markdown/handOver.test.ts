@@ -1,15 +1,15 @@
 /**
- * What reading a story for the collections hands to the render of the same story (src/handOver.ts): the render must
+ * What reading a story for the collections hands to the render of the same story (src/markdown/handOver.ts): the render must
  * write the same bytes, and leave `env` as it would, as a render that nothing was handed to; the block parse and the
  * element parses it saves are counted.
  */
 import MarkdownIt from "markdown-it";
 import { describe, expect, it, vi } from "vitest";
-import { createIdRegistry, DEFAULT_LABELS, type IdRegistry } from "../src/context.js";
-import { forgetReadStories, packTokens, unpackTokens } from "../src/handOver.js";
-import { elementsInMarkdown, newsroomMarkdown, type NewsroomMarkdownOptions } from "../src/markdown.js";
-import { DEFAULT_PROVIDERS, type VideoProvider } from "../src/video/providers.js";
-import { DEFAULT_NAMES } from "./helpers/newsroom.js";
+import { createIdRegistry, DEFAULT_LABELS, type IdRegistry } from "../../src/context.js";
+import { forgetReadStories, packTokens, unpackTokens } from "../../src/markdown/handOver.js";
+import { elementsInMarkdown, newsroomMarkdown, type NewsroomMarkdownOptions } from "../../src/markdown/plugin.js";
+import { DEFAULT_PROVIDERS, type VideoProvider } from "../../src/video/providers.js";
+import { DEFAULT_NAMES } from "../helpers/newsroom.js";
 
 const STORY = `Intro with a [reference link][ref] and *emphasis*.
 

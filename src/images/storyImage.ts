@@ -3,12 +3,12 @@
  * filter. It is a property of the story (like its headline), not an element an author places in the body, so it is not
  * one of the union's elements: no Markdown container, no shortcode, no collection of its own.
  */
-import type { RenderContext } from "./context.js";
-import { ElementFields } from "./fields.js";
-import { attributes, html, type SafeHtml } from "./html.js";
+import type { RenderContext } from "../context.js";
+import { ElementFields } from "../values/fields.js";
+import { attributes, html, type SafeHtml } from "../html.js";
 import { loadingAttributes, pictureFor, renderPicture } from "./image.js";
-import type { SourceLocation } from "./types.js";
-import { parseSafeUrl } from "./url.js";
+import type { SourceLocation } from "../types.js";
+import { parseSafeUrl } from "../values/url.js";
 
 export const STORY_IMAGE_FIELDS = ["src", "alt", "credit", "caption"] as const;
 

@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DATE_OPTIONS, machineDate, readableDate, renderTime, toStoryDate } from "../src/dates.js";
-import { InvalidValue } from "../src/fields.js";
-import { parseFragment } from "./helpers/html.js";
+import { DEFAULT_DATE_OPTIONS, machineDate, readableDate, renderTime, toStoryDate } from "../../src/values/dates.js";
+import { InvalidValue } from "../../src/values/fields.js";
+import { parseFragment } from "../helpers/html.js";
 
 const NEW_YORK = "America/New_York";
 const NY_OPTIONS = { ...DEFAULT_DATE_OPTIONS, timeZone: NEW_YORK };

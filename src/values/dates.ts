@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { InvalidValue } from "./fields.js";
-import { html, type SafeHtml } from "./html.js";
+import { html, type SafeHtml } from "../html.js";
 
 /** A story's date as the plugin understands it: an instant, or a calendar day when no time of day was given. */
 export interface StoryDate {

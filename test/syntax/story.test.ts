@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { NewsroomError } from "../src/errors.js";
-import { extractStoryElements, wordsOf, type ExtractOptions, type StorySource } from "../src/story.js";
-import { newsroomMd, thrown } from "./helpers/newsroom.js";
+import { NewsroomError } from "../../src/errors.js";
+import { extractStoryElements, wordsOf, type ExtractOptions, type StorySource } from "../../src/syntax/story.js";
+import { newsroomMd, thrown } from "../helpers/newsroom.js";
 
 /** Like the Eleventy adapter: markdown-it learns the file and its front matter lines from `env`. */
 const md = newsroomMd({ locate: (env: { file?: string; lineOffset?: number }) => ({ file: env.file, lineOffset: env.lineOffset }) });

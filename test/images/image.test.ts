@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { NewsroomError } from "../src/errors.js";
-import { InvalidValue } from "../src/fields.js";
-import { cropsFor, pictureFor, renderPicture, srcsetOf, type ImagePipeline, type ResponsiveImage } from "../src/image.js";
-import { parseFragment } from "./helpers/html.js";
-import { thrown } from "./helpers/newsroom.js";
+import { NewsroomError } from "../../src/errors.js";
+import { InvalidValue } from "../../src/values/fields.js";
+import { cropsFor, pictureFor, renderPicture, srcsetOf, type ImagePipeline, type ResponsiveImage } from "../../src/images/image.js";
+import { parseFragment } from "../helpers/html.js";
+import { thrown } from "../helpers/newsroom.js";
 
 const files = (format: string, widths: number[]) => widths.map((width) => ({ url: `/img/photo-${width}.${format}`, width, height: (width * 9) / 16 }));
 

@@ -8,7 +8,7 @@
  * give the same bytes, for arbitrary text and nine instances.
  */
 import type MarkdownIt from "markdown-it";
-import type { MarkdownRenderer } from "./context.js";
+import type { MarkdownRenderer } from "../context.js";
 import { hasOnlyKnownRules } from "./handOver.js";
 
 /**

@@ -1,6 +1,6 @@
 /**
  * What reading a story for the collections hands to Eleventy's render of the same story, so that each story is
- * block-parsed once and each element parsed once per build (`src/markdown.ts` does the reading and the taking).
+ * block-parsed once and each element parsed once per build (`src/markdown/plugin.ts` does the reading and the taking).
  *
  * - The block tokens of the whole story, kept under its exact source (after markdown-it's normalisation). When the
  *   render parses that same source, markdown-it's block rule is given nothing to do and the tokens are taken instead.
@@ -20,7 +20,7 @@
  */
 import type MarkdownIt from "markdown-it";
 import { TakeOnceStore } from "./takeOnceStore.js";
-import type { NewsroomElement } from "./types.js";
+import type { NewsroomElement } from "../types.js";
 
 export type Token = ReturnType<MarkdownIt["parse"]>[number];
 export type CoreRule = Parameters<MarkdownIt["core"]["ruler"]["push"]>[1];
