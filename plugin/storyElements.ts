@@ -41,6 +41,8 @@ interface PageRender {
   read: boolean;
   /** The page's front matter elements, once read: its layout renders them, and they are in the collections. */
   frontMatter: ReadonlySet<NewsroomElement>;
+  /** The content's elements in the page's order, once worked out (an incremental rebuild reuses an unchanged page's). */
+  ordered?: PageRender["elements"] | undefined;
 }
 
 const newRender = (): PageRender => ({ elements: [], failed: false, content: "", read: false, frontMatter: new Set() });
@@ -51,6 +53,8 @@ interface PageEntry extends CollectionItem {
     renderPageEntryWithoutLayout?(entry: PageEntry): Promise<string>;
     renderDirect?(source: string | undefined, data: object): Promise<string>;
     renderCount?: number;
+    /** The render Eleventy keeps for the page (`renderPageEntryWithoutLayout` is async: it returns a new promise each call). */
+    _cacheRenderedPromise?: Promise<string>;
   };
 }
 
@@ -78,7 +82,7 @@ export class StoryElements {
   #current: { inputPath: string; render: PageRender } | undefined;
   /** Every page's content render in this build, by input path and URL, made for the collections or by Eleventy. */
   #renders = new Map<string, PageRender>();
-  /** Renders by Eleventy's render promise: a later incremental build reuses an unchanged page's, and so its elements. */
+  /** Renders by the render Eleventy keeps for a page: a later incremental build reuses an unchanged page's, and its elements. */
   #byPromise = new WeakMap<Promise<string>, PageRender>();
   /** The elements of front matter values, parsed once per value and build, whichever page or filter asks. */
   #parsedValues = new WeakMap<object, NewsroomElement>();
@@ -153,7 +157,8 @@ export class StoryElements {
       this.state.reportOnce(error, LEFT_OUT);
       return undefined;
     }
-    this.#checkPullQuotes(item, render);
+    // A render an incremental rebuild reuses was checked when it was made (and its warnings printed then).
+    if (!render.read) this.#checkPullQuotes(item, render);
     render.read = true;
     return elements;
   }
@@ -197,22 +202,23 @@ export class StoryElements {
         file: item.inputPath,
       });
     }
+    // An incremental rebuild keeps an unchanged page's render: its reading is kept with it.
+    const kept = template._cacheRenderedPromise;
+    const known = kept && this.#byPromise.get(kept);
+    if (known) return known;
     const render = newRender();
     const before = template.renderCount;
     this.#current = { inputPath: item.inputPath, render };
     try {
       const promise = template.renderPageEntryWithoutLayout(item);
       if (template.renderCount !== before) {
-        this.#byPromise.set(promise, render);
+        if (template._cacheRenderedPromise) this.#byPromise.set(template._cacheRenderedPromise, render);
         render.content = await promise;
         return render;
       }
-      // Eleventy had rendered it already: in an earlier build (an incremental rebuild keeps an unchanged page's
-      // render), whose reading is kept with it; or in this one, before the collections (another plugin's collection):
-      // then the page is rendered again, for the collections alone.
+      // Eleventy had rendered it already, but not for the collections (another plugin's collection, say): the page is
+      // rendered again, for the collections alone.
       this.#current = undefined;
-      const known = this.#byPromise.get(promise);
-      if (known) return known;
       if (typeof template.renderDirect !== "function") return render;
       this.#current = { inputPath: item.inputPath, render };
       render.content = await template.renderDirect(item.rawInput, item.data);
@@ -233,7 +239,7 @@ export class StoryElements {
       fromFrontMatter.add(element);
       found.push({ element, origin: "front matter" });
     }
-    for (const { element } of inPageOrder(render)) {
+    for (const { element } of (render.ordered ??= inPageOrder(render))) {
       // A story whose content renders its front matter video (`{{ video | newsroomVideo }}`) has it once.
       if (COLLECTED.has(element.type) && !fromFrontMatter.has(element)) found.push({ element, origin: "content" });
     }

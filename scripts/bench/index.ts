@@ -250,7 +250,7 @@ if (growth.length > 0) {
   say();
 }
 
-// Each story is read once per build, whichever collections ask for it: count whole-story parses in one build.
+// Each story is parsed once per build, by its render, whichever collections ask for it: count whole-story parses.
 {
   const stories = Math.min(...[...ratioSizes, ...growthSizes]);
   const root = join(workspace, `parses/plugin`);
@@ -262,7 +262,7 @@ if (growth.length > 0) {
   say(
     `Markdown parses of a whole story per build (${stories} stories): ${perStory(parses.render)} by Eleventy's render, ${perStory(parses.collections)} by the plugin's collections (shared by all four; ${counted.collectionCalls} collection calls)`,
   );
-  say(`  of which block parses: ${perStory(blockParses.render)} by Eleventy's render, ${perStory(blockParses.collections)} by the collections (the render takes the tokens the collections' read made)`);
+  say(`  of which block parses: ${perStory(blockParses.render)} by Eleventy's render, ${perStory(blockParses.collections)} by the collections (they parse no story: they take what Eleventy's render of each story held)`);
   rmSync(join(workspace, "parses"), { recursive: true, force: true });
   say();
 }

@@ -76,7 +76,13 @@ test("editing a story's quote while watching updates the story page and the quot
   const site = mkdtempSync(join(tmpdir(), "newsroom-watch-"));
   write(site, {
     "package.json": JSON.stringify({ type: "module" }),
-    "eleventy.config.js": `import newsroom from ${JSON.stringify(join(root, "dist/plugin/index.js"))};\nexport default function (eleventyConfig) { eleventyConfig.addPlugin(newsroom); }\n`,
+    // The config also logs every render of a story's Markdown, to count what a rebuild renders.
+    "eleventy.config.js": `import newsroom from ${JSON.stringify(join(root, "dist/plugin/index.js"))};
+export default function (eleventyConfig) {
+  eleventyConfig.addPlugin(newsroom);
+  eleventyConfig.amendLibrary("md", (md) => md.core.ruler.push("count", (state) => { if (!state.inlineMode && state.env?.page) console.log("rendered " + state.env.page.inputPath); }));
+}
+`,
     "src/story.md": story("We Americans must own this problem."),
     "src/other.md": `---\ntitle: Another story\ntags: story\ndate: 2017-05-17\n---\n::: quote speaker="John Kelly"\nThe United States is indeed the magnet.\n:::\n`,
     "src/quotes.njk": '---\npermalink: /quotes/\neleventyImport:\n  collections: ["story"]\n---\n{% for quote in collections.quotes %}{{ quote | newsroomQuote }}{% endfor %}',
@@ -108,5 +114,9 @@ test("editing a story's quote while watching updates the story page and the quot
   expect(storyPage, `the edit did not reach story/index.html within ${seconds(deadline - started)} (the test's one deadline; the edit was written ${writes} times)`).toBeDefined();
   const quotesPage = await until(() => read("quotes/index.html"), "We really have to own up to that.", { ...wait, step: "the edit did not reach quotes/index.html after the story page was rebuilt" });
   expect(readableText(parseDocument(storyPage!).querySelector("blockquote"))).toBe("We really have to own up to that.");
+  // The collections take the unedited story's elements from the render Eleventy kept: a rebuild renders only the edit.
+  const afterFirstBuild = log.slice(log.indexOf("Watching"));
+  expect(afterFirstBuild).toContain("rendered ./src/story.md");
+  expect(afterFirstBuild).not.toContain("rendered ./src/other.md");
   expect([...parseDocument(quotesPage).querySelectorAll("blockquote")].map(readableText).sort()).toEqual(["The United States is indeed the magnet.", "We really have to own up to that."]);
 }, TEST_TIMEOUT_MS);
