@@ -218,9 +218,7 @@ export class StoryElements {
       }
       // Eleventy had rendered it already, but not for the collections (another plugin's collection, say): the page is
       // rendered again, for the collections alone.
-      this.#current = undefined;
       if (typeof template.renderDirect !== "function") return render;
-      this.#current = { inputPath: item.inputPath, render };
       render.content = await template.renderDirect(item.rawInput, item.data);
       return render;
     } finally {
