@@ -123,9 +123,9 @@ async function addItemsOf(story: CollectionItem, state: BuildState, made: Elemen
   if (!found || found.length === 0) return;
   const reference: StoryReference = { url: String(story.url), title, date: story.date };
   for (const { element } of found) {
-    // The element becomes its item by gaining its story. One element can stand on several pages (a front matter
-    // value that pages of a pagination share): each page's item is then a copy, so no item holds another page's URL.
-    const item = (state.stories.isItem(element) ? markParsed({ ...element }) : element) as ElementItem<NewsroomElement>;
+    // Each item is a copy of the element with its story: one element can stand on several pages (a value of global
+    // data, or of front matter that the pages of a pagination share), and a page that renders it must still hold it.
+    const item = markParsed({ ...element }) as ElementItem<NewsroomElement>;
     item.story = reference;
     state.stories.markItem(item);
     if (item.type === "highlights") made.highlights.push(item);

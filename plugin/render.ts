@@ -42,7 +42,7 @@ export function renderFromTemplate(state: BuildState, request: RenderRequest): s
         ? subject
         : // A listing page shows a pull quote's words once, away from the body they repeat: there it is a quote.
           type === "quote" && isParsedElement(subject, "pullquote")
-          ? { ...subject, type: "quote" as const }
+          ? state.stories.asItemOf(subject, { ...subject, type: "quote" as const })
           : "subject" in request
             ? // A front matter value is parsed once per build, whichever page and filter render it (StoryElements).
               state.stories.parseValue(type, subject, location.file)

@@ -108,7 +108,7 @@ export class BuildState {
       env,
       lead,
       onRender: (element, markup) => {
-        this.assets.add(page, element);
+        this.assets.add(page?.url === undefined ? (this.stories.currentPage() ?? page) : page, element);
         this.stories.record(page, element, markup);
       },
       images: this.images,

@@ -1,4 +1,6 @@
+import type MarkdownIt from "markdown-it";
 import {
+  extractStoryElements,
   filterSubject,
   FRONT_MATTER_ELEMENTS,
   NewsroomError,
@@ -16,7 +18,11 @@ import type { CollectionItem, EleventyPage } from "./eleventy.js";
 export interface StoryElementsBuild {
   readonly parseOptions: ParseOptions;
   readonly previewing: boolean;
-  readonly options: { readonly shortcodes: { readonly pullquote: string } };
+  readonly markdown: MarkdownIt;
+  readonly options: {
+    readonly shortcodes: Readonly<Record<"highlights" | "quote" | "pullquote" | "video" | "dateline", string>>;
+    readonly filters: Readonly<Record<"highlights" | "quote" | "pullquote" | "video", string>>;
+  };
   reportOnce(error: NewsroomError, note?: string): void;
   bodyLineOffset(page: EleventyPage | undefined): number;
 }
@@ -43,6 +49,11 @@ interface PageRender {
   frontMatter: ReadonlySet<NewsroomElement>;
   /** The content's elements in the page's order, once worked out (an incremental rebuild reuses an unchanged page's). */
   ordered?: PageRender["elements"] | undefined;
+  /**
+   * Read from the page's source, not rendered early: its content needs what Eleventy makes only after the collections
+   * (data computed from collections, the content map, other pages' content). Eleventy renders it at its usual time.
+   */
+  fromSource?: boolean;
 }
 
 const newRender = (): PageRender => ({ elements: [], failed: false, content: "", read: false, frontMatter: new Set() });
@@ -55,8 +66,14 @@ interface PageEntry extends CollectionItem {
     renderCount?: number;
     /** The render Eleventy keeps for the page (`renderPageEntryWithoutLayout` is async: it returns a new promise each call). */
     _cacheRenderedPromise?: Promise<string>;
+    resetCaches?(types: { render: boolean }): void;
+    /** Eleventy's computed data of the page: its queue still holds the keys computed from collections, until later. */
+    computedData?: { queue?: { getOrder?(): string[] } };
   };
 }
+
+/** Paired shortcodes, as the source reader looks for them. */
+const PAIRED = ["highlights", "quote", "pullquote"] as const;
 
 /** The element types a collection lists (datelines are in none). */
 const COLLECTED = new Set<NewsroomElement["type"]>(["highlights", "quote", "pullquote", "video"]);
@@ -79,7 +96,7 @@ const pageKey = (page: { inputPath?: string | undefined; url?: string | false | 
  */
 export class StoryElements {
   /** The page whose content the collections are rendering now: what is rendered meanwhile is its. */
-  #current: { inputPath: string; render: PageRender } | undefined;
+  #current: { inputPath: string; url?: string | false; render: PageRender } | undefined;
   /** Every page's content render in this build, by input path and URL, made for the collections or by Eleventy. */
   #renders = new Map<string, PageRender>();
   /** Renders by the render Eleventy keeps for a page: a later incremental build reuses an unchanged page's, and its elements. */
@@ -113,8 +130,18 @@ export class StoryElements {
     const key = pageKey(page);
     let render = this.#renders.get(key);
     if (!render) this.#renders.set(key, (render = newRender()));
+    if (render.fromSource) return;
     if (render.read) this.#warnIfUncounted(page, render, element);
     else render.elements.push({ element, markup: markup.toString() });
+  }
+
+  /**
+   * The page the collections are rendering now, for an element rendered without one (a Liquid `{% render %}` partial's
+   * scope holds no page): it is that page's, and so is the stylesheet it needs.
+   */
+  currentPage(): EleventyPage | undefined {
+    const current = this.#current;
+    return current && { inputPath: current.inputPath, url: current.url };
   }
 
   /**
@@ -158,14 +185,15 @@ export class StoryElements {
       return undefined;
     }
     // A render an incremental rebuild reuses was checked when it was made (and its warnings printed then).
-    if (!render.read) this.#checkPullQuotes(item, render);
+    if (!render.read && !render.fromSource) this.#checkPullQuotes(item, render);
     render.read = true;
     return elements;
   }
 
   /**
    * The elements of a story page for its metadata (JSON-LD, feeds), once its content is rendered: the collections'
-   * reading of it, or, for a story left out of them, what Eleventy's render of its content held.
+   * reading of it, or, for a story not in them (excluded), what Eleventy's render of its content held. (While
+   * previewing, a story left out for a broken element has only its front matter's.)
    */
   ofPage(item: CollectionItem): StoryElement[] {
     return this.#storyElements(item, this.#renders.get(pageKey(item)) ?? newRender());
@@ -188,8 +216,10 @@ export class StoryElements {
     this.#items.add(element);
   }
 
-  isItem(element: object): boolean {
-    return this.#items.has(element);
+  /** A copy of an element (a pull quote shown as a quote on a listing) is an item when the element is one. */
+  asItemOf<T extends object>(element: object, copy: T): T {
+    if (this.#items.has(element)) this.#items.add(copy);
+    return copy;
   }
 
   async #renderContent(item: PageEntry): Promise<PageRender> {
@@ -206,24 +236,53 @@ export class StoryElements {
     const kept = template._cacheRenderedPromise;
     const known = kept && this.#byPromise.get(kept);
     if (known) return known;
+    // Data computed from collections is computed after them: rendered now, the page would show it unmade.
+    if ((template.computedData?.queue?.getOrder?.() ?? []).length > 0) return this.#fromSource(item);
     const render = newRender();
     const before = template.renderCount;
-    this.#current = { inputPath: item.inputPath, render };
+    this.#current = { inputPath: item.inputPath, url: item.url, render };
     try {
       const promise = template.renderPageEntryWithoutLayout(item);
       if (template.renderCount !== before) {
         if (template._cacheRenderedPromise) this.#byPromise.set(template._cacheRenderedPromise, render);
-        render.content = await promise;
+        try {
+          render.content = await promise;
+        } catch (error) {
+          if (error instanceof NewsroomError) throw error;
+          // The content needs what Eleventy makes after the collections (another page's content, the content map for
+          // `inputPathToUrl`): Eleventy renders it again at its usual time, and the collections read its source.
+          template.resetCaches?.({ render: true });
+          return this.#fromSource(item);
+        }
         return render;
       }
       // Eleventy had rendered it already, but not for the collections (another plugin's collection, say): the page is
-      // rendered again, for the collections alone.
+      // rendered again, for the collections alone. (Eleventy awaits its own render; this copy of it is not needed.)
+      promise.catch(() => undefined);
       if (typeof template.renderDirect !== "function") return render;
       render.content = await template.renderDirect(item.rawInput, item.data);
       return render;
     } finally {
       this.#current = undefined;
     }
+  }
+
+  /** The elements of a page that cannot be rendered before the collections, read from its source as it is written. */
+  #fromSource(item: PageEntry): PageRender {
+    this.#current = undefined;
+    const { shortcodes, filters } = this.state.options;
+    const source = typeof item.data.page?.rawInput === "string" ? item.data.page.rawInput : typeof item.rawInput === "string" ? item.rawInput : "";
+    const result = extractStoryElements(
+      { data: item.data, body: source, isMarkdown: item.inputPath.endsWith(".md"), file: item.inputPath, lineOffset: this.state.bodyLineOffset(item.data.page) },
+      { markdown: this.state.markdown, shortcodes, pairedShortcodes: PAIRED, filters, parseOptions: this.state.parseOptions, markdownEnv: { page: item.data.page } },
+    );
+    for (const warning of result.warnings) this.#warnOnce(warning);
+    const render = newRender();
+    render.fromSource = true;
+    // Its front matter elements are the page's like any page's (see #storyElements).
+    render.elements = result.elements.filter((found) => found.origin !== "front matter").map(({ element }) => ({ element, markup: "" }));
+    render.ordered = render.elements;
+    return render;
   }
 
   #storyElements(item: CollectionItem, render: PageRender): StoryElement[] {
@@ -237,9 +296,13 @@ export class StoryElements {
       fromFrontMatter.add(element);
       found.push({ element, origin: "front matter" });
     }
+    // A story whose content renders its front matter video (`{{ video | newsroomVideo }}`) has it once: the same element,
+    // or (a render an incremental rebuild reuses holds the last build's) an element of the same fields.
+    const frontMatterFields = fromFrontMatter.size === 0 ? undefined : new Set([...fromFrontMatter].map((element) => JSON.stringify(element)));
     for (const { element } of (render.ordered ??= inPageOrder(render))) {
-      // A story whose content renders its front matter video (`{{ video | newsroomVideo }}`) has it once.
-      if (COLLECTED.has(element.type) && !fromFrontMatter.has(element)) found.push({ element, origin: "content" });
+      if (!COLLECTED.has(element.type) || fromFrontMatter.has(element)) continue;
+      if (frontMatterFields?.has(JSON.stringify(element))) continue;
+      found.push({ element, origin: "content" });
     }
     return found;
   }

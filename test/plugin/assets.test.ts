@@ -28,6 +28,9 @@ beforeAll(async () => {
     // The video is rendered by the layout, after {% newsroomAssets %} in the <head>: the marker is filled when the page is done.
     "lead.md": `---\ntitle: A lead video in the layout\nlead:\n  url: https://www.youtube.com/watch?v=dQw4w9WgXcQ\n  title: The lead\n  aspectRatio: 5/4\n---\nWords.\n`,
     "plain.md": "---\ntitle: No video\n---\nWords.\n",
+    // A story whose only video is in a Liquid {% render %} partial, whose scope holds no page.
+    "_includes/clip.liquid": "{% video clip %}",
+    "partial.liquid": "---\ntitle: A video in a partial\ntags: story\nclip:\n  url: /e.mp4\n  title: In a partial\n  aspectRatio: 2.39/1\n---\n{% render 'clip.liquid', clip: clip %}",
   });
 });
 
@@ -69,8 +72,13 @@ describe("{% newsroomAssets %}", () => {
     expect(head("plain").querySelector("style")).toBeNull();
   });
 
+  test("a story's video in a Liquid {% render %} partial (no page in its scope) still gets its stylesheet", () => {
+    const [stylesheet] = linked("partial");
+    expect(fileText(stylesheet!)).toContain(".newsroom-video__media--2_39x1 { aspect-ratio: 2.39 / 1; }");
+  });
+
   test("no page holds a <style> element or a style attribute", () => {
-    for (const path of ["common", "also-common", "cinema", "lead", "plain"]) {
+    for (const path of ["common", "also-common", "cinema", "lead", "plain", "partial"]) {
       const page = fileText(`${path}/index.html`);
       expect(parseDocument(page).querySelector("style, [style]"), path).toBeNull();
     }

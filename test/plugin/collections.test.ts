@@ -183,6 +183,48 @@ describe("collections", () => {
     }
   });
 
+  test("a story whose content needs what Eleventy makes after the collections builds right, and its elements count", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const { quotes, pages } = await collections({
+        // Another page's content: not there before the collections are made.
+        "stories/linked.njk": '---\ntitle: Linked\ntags: story\ndate: 2017-05-18\n---\n{% for s in collections.story %}{% if s.data.title == "Other" %}<div class="other">{{ s.templateContent | safe }}</div>{% endif %}{% endfor %}{% quote speaker="Rex Tillerson" %}Linked words.{% endquote %}',
+        "stories/counted.njk": '---\ntitle: Counted\ntags: story\ndate: 2017-05-17\neleventyComputed:\n  count: "{{ collections.story | length }}"\n---\n<p>Stories: {{ count }}</p>{% quote speaker="John Kelly" %}Counted words.{% endquote %}',
+        "stories/other.md": '---\ntitle: Other\ntags: story\ndate: 2017-05-16\n---\n::: quote speaker="Luis Videgaray"\nOther words.\n:::\n',
+      });
+      expect(quotes.map((quote) => `${quote.speaker} ${quote.story.url}`).sort()).toEqual(["John Kelly /stories/counted/", "Luis Videgaray /stories/other/", "Rex Tillerson /stories/linked/"]);
+      expect(parseDocument(pages.get("/stories/linked/")!.content).querySelector(".other blockquote")?.textContent).toContain("Other words.");
+      expect(pages.get("/stories/counted/")!.content).toContain("<p>Stories: 3</p>");
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test("a value of global data rendered by two stories is in the collections for each", async () => {
+    const shared = { speaker: "Rex Tillerson", text: "We Americans must own this problem." };
+    const { quotes } = await collections({
+      "_data/said.json": JSON.stringify([shared]),
+      "stories/a.njk": "---\ntitle: A\ntags: story\ndate: 2017-05-18\n---\n{{ said[0] | newsroomQuote }}",
+      "stories/b.njk": "---\ntitle: B\ntags: story\ndate: 2017-05-17\n---\n{{ said[0] | newsroomQuote }}",
+    });
+    expect(quotes.map((quote) => quote.story.url)).toEqual(["/stories/a/", "/stories/b/"]);
+  });
+
+  test("a layout that lists the quotes (a pull quote shown as a quote) adds nothing to its page and warns of nothing", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const { quotes } = await collections({
+        "_includes/sidebar.njk": "{{ content | safe }}<aside>{% for quote in collections.quotes %}{{ quote | newsroomQuote }}{% endfor %}</aside>",
+        ...Object.fromEntries([story("a", "2017-05-18", 'We Americans must own this problem.\n\n::: pullquote speaker="Rex Tillerson"\nWe Americans must own this problem.\n:::\n', "layout: sidebar.njk\n")]),
+      });
+      expect(quotes.map((quote) => quote.type)).toEqual(["pullquote"]);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   test("a story with permalink: false is in no collection", async () => {
     const { stories, quotes } = await collections(Object.fromEntries([story("hidden", "2017-05-18", '::: quote speaker="A"\nWords.\n:::\n', "permalink: false\n"), story("shown", "2017-05-17", "Words.\n")]));
     expect(stories.map((s) => s.url)).toEqual(["/stories/shown/"]);
