@@ -19,10 +19,17 @@ const configure = (eleventyConfig: any) => eleventyConfig.addFilter("newsroomTes
 const story = (name: string, date: string, body: string, extra = "") =>
   [`stories/${name}.md`, `---\ntitle: Story ${name}\ndate: ${date}\ntags: story\n${extra}---\n${body}`] as const;
 
+/** Builds a site and reads its collections, with what the build printed as warnings (kept out of the test's output). */
 async function collections(files: Record<string, string>, runMode: "build" | "serve" = "build") {
-  const pages = await buildSite({ ...jsonListings, ...files }, { configure, runMode });
-  const read = (name: string) => JSON.parse(pages.get(`/${name}.json`)!.content) as Array<Record<string, any>>;
-  return { pages, stories: read("stories"), highlights: read("highlights"), quotes: read("quotes"), videos: read("videos") };
+  const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+  try {
+    const pages = await buildSite({ ...jsonListings, ...files }, { configure, runMode });
+    const read = (name: string) => JSON.parse(pages.get(`/${name}.json`)!.content) as Array<Record<string, any>>;
+    const warnings = warn.mock.calls.map((call) => String(call[0]));
+    return { pages, warnings, stories: read("stories"), highlights: read("highlights"), quotes: read("quotes"), videos: read("videos") };
+  } finally {
+    warn.mockRestore();
+  }
 }
 
 describe("collections", () => {
@@ -108,97 +115,65 @@ describe("collections", () => {
   });
 
   test("a pull quote that does not repeat the body warns, naming the file and line", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    try {
-      await collections(Object.fromEntries([story("a", "2017-05-18", "Body text.\n\n::: pullquote speaker=\"A\"\nWords nobody said in the body\n:::\n")]));
-      const messages = warn.mock.calls.map((call) => String(call[0]));
-      expect(messages.some((m) => /stories\/a\.md:8: pullquote: the words "Words nobody said in the body" do not appear/.test(m))).toBe(true);
-    } finally {
-      warn.mockRestore();
-    }
+    const { warnings } = await collections(Object.fromEntries([story("a", "2017-05-18", "Body text.\n\n::: pullquote speaker=\"A\"\nWords nobody said in the body\n:::\n")]));
+    expect(warnings.some((m) => /stories\/a\.md:8: pullquote: the words "Words nobody said in the body" do not appear/.test(m))).toBe(true);
   });
 
   test("a shortcode given a variable (in a loop) is counted, as its page renders it, without a warning", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    try {
-      const { videos, pages } = await collections({
-        "stories/a.njk": "---\ntitle: A\ntags: story\nclips:\n  - url: https://vimeo.com/1\n    title: One\n  - url: https://vimeo.com/2\n    title: Two\n---\n{% for c in clips %}{% video c %}{% endfor %}",
-      });
-      expect(videos.map((video) => video.title)).toEqual(["One", "Two"]);
-      expect(parseDocument(pages.get("/stories/a/")!.content).querySelectorAll("figure.newsroom-video")).toHaveLength(2);
-      expect(warn).not.toHaveBeenCalled();
-    } finally {
-      warn.mockRestore();
-    }
+    const { videos, pages, warnings } = await collections({
+      "stories/a.njk": "---\ntitle: A\ntags: story\nclips:\n  - url: https://vimeo.com/1\n    title: One\n  - url: https://vimeo.com/2\n    title: Two\n---\n{% for c in clips %}{% video c %}{% endfor %}",
+    });
+    expect(videos.map((video) => video.title)).toEqual(["One", "Two"]);
+    expect(parseDocument(pages.get("/stories/a/")!.content).querySelectorAll("figure.newsroom-video")).toHaveLength(2);
+    expect(warnings).toEqual([]);
   });
 
   test("an element a layout renders on a story page is not counted (layouts render after the collections), and the build says so once", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    try {
-      const { quotes, pages } = await collections({
-        "_includes/with-quote.njk": "{{ content | safe }}{% quote speaker=\"John Kelly\" %}A quote the layout adds.{% endquote %}{{ highlights | newsroomHighlights }}",
-        ...Object.fromEntries([
-          story("a", "2017-05-18", '::: quote speaker="Rex Tillerson"\nIn the content.\n:::\n', "layout: with-quote.njk\nhighlights:\n  - From front matter\n"),
-          story("b", "2017-05-17", "Words.\n", "layout: with-quote.njk\n"),
-        ]),
-      });
-      expect(quotes.map((quote) => quote.speaker)).toEqual(["Rex Tillerson"]);
-      expect(parseDocument(pages.get("/stories/a/")!.content).querySelectorAll("figure.newsroom-quote")).toHaveLength(2);
-      const messages = warn.mock.calls.map((call) => String(call[0]));
-      // One warning per story and element type; the front matter highlights the layout renders are counted, no warning.
-      expect(messages).toHaveLength(2);
-      expect(messages[0]).toMatch(/stories\/[ab]\.md: quote: a quote is rendered on this story's page outside its content \(by its layout\).*Fix: write it in the story's content/);
-    } finally {
-      warn.mockRestore();
-    }
+    const { quotes, pages, warnings } = await collections({
+      "_includes/with-quote.njk": "{{ content | safe }}{% quote speaker=\"John Kelly\" %}A quote the layout adds.{% endquote %}{{ highlights | newsroomHighlights }}",
+      ...Object.fromEntries([
+        story("a", "2017-05-18", '::: quote speaker="Rex Tillerson"\nIn the content.\n:::\n', "layout: with-quote.njk\nhighlights:\n  - From front matter\n"),
+        story("b", "2017-05-17", "Words.\n", "layout: with-quote.njk\n"),
+      ]),
+    });
+    expect(quotes.map((quote) => quote.speaker)).toEqual(["Rex Tillerson"]);
+    expect(parseDocument(pages.get("/stories/a/")!.content).querySelectorAll("figure.newsroom-quote")).toHaveLength(2);
+    // One warning per story and element type; the front matter highlights the layout renders are counted, no warning.
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/stories\/[ab]\.md: quote: a quote is rendered on this story's page outside its content \(by its layout\).*Fix: write it in the story's content/);
   });
 
   test("a story whose content lists an element collection is told that it is still being made", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    try {
-      const { quotes } = await collections({
-        "stories/a.njk": '---\ntitle: A\ntags: story\n---\n{% quote speaker="A" %}Words.{% endquote %}{% for q in collections.quotes %}{{ q.text }}{% endfor %}',
-      });
-      expect(quotes).toHaveLength(1);
-      expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringMatching(/stories\/a\.njk: collections\.quotes: the story's content lists an element collection/)]);
-    } finally {
-      warn.mockRestore();
-    }
+    const { quotes, warnings } = await collections({
+      "stories/a.njk": '---\ntitle: A\ntags: story\n---\n{% quote speaker="A" %}Words.{% endquote %}{% for q in collections.quotes %}{{ q.text }}{% endfor %}',
+    });
+    expect(quotes).toHaveLength(1);
+    expect(warnings).toEqual([expect.stringMatching(/stories\/a\.njk: collections\.quotes: the story's content lists an element collection/)]);
   });
 
   test("while previewing, a story with a broken element stays out of the collections, and the log names the problem once", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    try {
-      const broken = '::: quote speaker="Rex Tillerson"\nGood words.\n:::\n\n::: quote role="Minister"\nNo speaker.\n:::\n';
-      const { quotes, stories, pages } = await collections(Object.fromEntries([story("broken", "2017-05-18", broken), story("fine", "2017-05-17", '::: quote speaker="John Kelly"\nFine words.\n:::\n')]), "serve");
-      // The broken story is still a story (its page is built, with the error in place), but none of its elements is listed.
-      expect(stories.map((s) => s.url)).toEqual(["/stories/broken/", "/stories/fine/"]);
-      expect(quotes.map((quote) => quote.speaker)).toEqual(["John Kelly"]);
-      expect(parseDocument(pages.get("/stories/broken/")!.content).querySelector(".newsroom-error[role=alert]")).not.toBeNull();
-      const lines = warn.mock.calls.map((call) => String(call[0])).filter((line) => line.includes('the required field "speaker" is missing'));
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/stories\/broken\.md:10: quote: .*\(The story's elements are left out of the collections until this is fixed\.\)$/);
-    } finally {
-      warn.mockRestore();
-    }
+    const broken = '::: quote speaker="Rex Tillerson"\nGood words.\n:::\n\n::: quote role="Minister"\nNo speaker.\n:::\n';
+    const { quotes, stories, pages, warnings } = await collections(Object.fromEntries([story("broken", "2017-05-18", broken), story("fine", "2017-05-17", '::: quote speaker="John Kelly"\nFine words.\n:::\n')]), "serve");
+    // The broken story is still a story (its page is built, with the error in place), but none of its elements is listed.
+    expect(stories.map((s) => s.url)).toEqual(["/stories/broken/", "/stories/fine/"]);
+    expect(quotes.map((quote) => quote.speaker)).toEqual(["John Kelly"]);
+    expect(parseDocument(pages.get("/stories/broken/")!.content).querySelector(".newsroom-error[role=alert]")).not.toBeNull();
+    const lines = warnings.filter((line) => line.includes('the required field "speaker" is missing'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/stories\/broken\.md:10: quote: .*\(The story's elements are left out of the collections until this is fixed\.\)$/);
   });
 
   test("a story whose content needs what Eleventy makes after the collections builds right, and its elements count", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    try {
-      const { quotes, pages } = await collections({
-        // Another page's content: not there before the collections are made.
-        "stories/linked.njk": '---\ntitle: Linked\ntags: story\ndate: 2017-05-18\n---\n{% for s in collections.story %}{% if s.data.title == "Other" %}<div class="other">{{ s.templateContent | safe }}</div>{% endif %}{% endfor %}{% quote speaker="Rex Tillerson" %}Linked words.{% endquote %}',
-        "stories/counted.njk": '---\ntitle: Counted\ntags: story\ndate: 2017-05-17\neleventyComputed:\n  count: "{{ collections.story | length }}"\n---\n<p>Stories: {{ count }}</p>{% quote speaker="John Kelly" %}Counted words.{% endquote %}',
-        "stories/other.md": '---\ntitle: Other\ntags: story\ndate: 2017-05-16\n---\n::: quote speaker="Luis Videgaray"\nOther words.\n:::\n',
-      });
-      expect(quotes.map((quote) => `${quote.speaker} ${quote.story.url}`).sort()).toEqual(["John Kelly /stories/counted/", "Luis Videgaray /stories/other/", "Rex Tillerson /stories/linked/"]);
-      expect(parseDocument(pages.get("/stories/linked/")!.content).querySelector(".other blockquote")?.textContent).toContain("Other words.");
-      expect(pages.get("/stories/counted/")!.content).toContain("<p>Stories: 3</p>");
-      expect(warn).not.toHaveBeenCalled();
-    } finally {
-      warn.mockRestore();
-    }
+    const { quotes, pages, warnings } = await collections({
+      // Another page's content: not there before the collections are made.
+      "stories/linked.njk": '---\ntitle: Linked\ntags: story\ndate: 2017-05-18\n---\n{% for s in collections.story %}{% if s.data.title == "Other" %}<div class="other">{{ s.templateContent | safe }}</div>{% endif %}{% endfor %}{% quote speaker="Rex Tillerson" %}Linked words.{% endquote %}',
+      "stories/counted.njk": '---\ntitle: Counted\ntags: story\ndate: 2017-05-17\neleventyComputed:\n  count: "{{ collections.story | length }}"\n---\n<p>Stories: {{ count }}</p>{% quote speaker="John Kelly" %}Counted words.{% endquote %}',
+      "stories/other.md": '---\ntitle: Other\ntags: story\ndate: 2017-05-16\n---\n::: quote speaker="Luis Videgaray"\nOther words.\n:::\n',
+    });
+    expect(quotes.map((quote) => `${quote.speaker} ${quote.story.url}`).sort()).toEqual(["John Kelly /stories/counted/", "Luis Videgaray /stories/other/", "Rex Tillerson /stories/linked/"]);
+    expect(parseDocument(pages.get("/stories/linked/")!.content).querySelector(".other blockquote")?.textContent).toContain("Other words.");
+    expect(pages.get("/stories/counted/")!.content).toContain("<p>Stories: 3</p>");
+    expect(warnings).toEqual([]);
   });
 
   test("a value of global data rendered by two stories is in the collections for each", async () => {
@@ -212,17 +187,12 @@ describe("collections", () => {
   });
 
   test("a layout that lists the quotes (a pull quote shown as a quote) adds nothing to its page and warns of nothing", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    try {
-      const { quotes } = await collections({
-        "_includes/sidebar.njk": "{{ content | safe }}<aside>{% for quote in collections.quotes %}{{ quote | newsroomQuote }}{% endfor %}</aside>",
-        ...Object.fromEntries([story("a", "2017-05-18", 'We Americans must own this problem.\n\n::: pullquote speaker="Rex Tillerson"\nWe Americans must own this problem.\n:::\n', "layout: sidebar.njk\n")]),
-      });
-      expect(quotes.map((quote) => quote.type)).toEqual(["pullquote"]);
-      expect(warn).not.toHaveBeenCalled();
-    } finally {
-      warn.mockRestore();
-    }
+    const { quotes, warnings } = await collections({
+      "_includes/sidebar.njk": "{{ content | safe }}<aside>{% for quote in collections.quotes %}{{ quote | newsroomQuote }}{% endfor %}</aside>",
+      ...Object.fromEntries([story("a", "2017-05-18", 'We Americans must own this problem.\n\n::: pullquote speaker="Rex Tillerson"\nWe Americans must own this problem.\n:::\n', "layout: sidebar.njk\n")]),
+    });
+    expect(quotes.map((quote) => quote.type)).toEqual(["pullquote"]);
+    expect(warnings).toEqual([]);
   });
 
   test("a story with permalink: false is in no collection", async () => {
