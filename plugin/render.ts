@@ -10,10 +10,8 @@ import {
   type RenderContext,
 } from "../src/index.js";
 import type { EleventyPage } from "./eleventy.js";
+import { PAIRED_SHORTCODES } from "./pairedShortcodes.js";
 import type { BuildState } from "./state.js";
-
-/** Paired shortcodes take Markdown content; the others take only arguments. */
-export const PAIRED_SHORTCODES: readonly ElementType[] = ["highlights", "quote", "pullquote"];
 
 export interface RenderRequest {
   type: ElementType;

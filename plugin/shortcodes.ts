@@ -1,6 +1,7 @@
 import type { ElementType } from "../src/index.js";
 import type { EleventyConfig, EleventyContext } from "./eleventy.js";
-import { PAIRED_SHORTCODES, renderFromTemplate } from "./render.js";
+import { PAIRED_SHORTCODES } from "./pairedShortcodes.js";
+import { renderFromTemplate } from "./render.js";
 import type { BuildState } from "./state.js";
 
 const SINGLE_SHORTCODES: readonly ElementType[] = ["video", "dateline"];

@@ -68,12 +68,13 @@ export class BuildState {
   }
 
   /**
-   * Prints a problem found while previewing, unless this build has printed it already: the collections read a story
-   * before its page renders, and both meet the same broken element. `note` follows the first report of it.
+   * Prints a problem (an error while previewing, or a warning), unless this build has printed it already: a page's
+   * elements can be met more than once in a build (the collections, a layout, the metadata). `note` follows the first
+   * report of it.
    */
   reportOnce(error: NewsroomError, note?: string): void {
-    // A shortcode's render does not know its line where the collections' read did: the same problem in the same file
-    // without a line is the one already printed with it.
+    // A problem met once with its line and once without (a shortcode's render knows its line only when the tag is
+    // written once in the file) is the same problem: printed once.
     const problem = `${error.file ?? ""}\0${error.element}\0${error.problem}\0`;
     const key = `${problem}${error.line ?? ""}`;
     if (this.#reported.has(key)) return;

@@ -13,6 +13,7 @@ import {
   type SafeHtml,
 } from "../src/index.js";
 import type { CollectionItem, EleventyPage } from "./eleventy.js";
+import { PAIRED_SHORTCODES } from "./pairedShortcodes.js";
 
 /** What the story elements need of the build (the plugin's BuildState gives it; declared here, so neither imports the other). */
 export interface StoryElementsBuild {
@@ -72,9 +73,6 @@ interface PageEntry extends CollectionItem {
   };
 }
 
-/** Paired shortcodes, as the source reader looks for them. */
-const PAIRED = ["highlights", "quote", "pullquote"] as const;
-
 /** The element types a collection lists (datelines are in none). */
 const COLLECTED = new Set<NewsroomElement["type"]>(["highlights", "quote", "pullquote", "video"]);
 
@@ -105,8 +103,6 @@ export class StoryElements {
   #parsedValues = new WeakMap<object, NewsroomElement>();
   /** Elements that are collection items: rendered on a listing (or any) page, they are not that page's own. */
   #items = new WeakSet<object>();
-  /** What this build has warned of, once each. */
-  #warned = new Set<string>();
 
   constructor(readonly state: StoryElementsBuild) {}
 
@@ -115,7 +111,6 @@ export class StoryElements {
     this.#current = undefined;
     this.#renders.clear();
     this.#parsedValues = new WeakMap();
-    this.#warned.clear();
   }
 
   /** Called for every element rendered, with the page it is rendered for (undefined in a Liquid `{% render %}`). */
@@ -201,7 +196,7 @@ export class StoryElements {
 
   /** A story's content read an element collection while the collections were rendering it for them. */
   warnEarlyRead(collection: string): void {
-    this.#warnOnce(
+    this.state.reportOnce(
       new NewsroomError({
         element: `collections.${collection}`,
         problem: "the story's content lists an element collection, which is made from the stories' renders, so it is still empty there",
@@ -274,9 +269,9 @@ export class StoryElements {
     const source = typeof item.data.page?.rawInput === "string" ? item.data.page.rawInput : typeof item.rawInput === "string" ? item.rawInput : "";
     const result = extractStoryElements(
       { data: item.data, body: source, isMarkdown: item.inputPath.endsWith(".md"), file: item.inputPath, lineOffset: this.state.bodyLineOffset(item.data.page) },
-      { markdown: this.state.markdown, shortcodes, pairedShortcodes: PAIRED, filters, parseOptions: this.state.parseOptions, markdownEnv: { page: item.data.page } },
+      { markdown: this.state.markdown, shortcodes, pairedShortcodes: PAIRED_SHORTCODES, filters, parseOptions: this.state.parseOptions, markdownEnv: { page: item.data.page } },
     );
-    for (const warning of result.warnings) this.#warnOnce(warning);
+    for (const warning of result.warnings) this.state.reportOnce(warning);
     const render = newRender();
     render.fromSource = true;
     // Its front matter elements are the page's like any page's (see #storyElements).
@@ -315,7 +310,7 @@ export class StoryElements {
     for (const { element } of pullQuotes) {
       const quote = element as PullQuote;
       if (pageRepeatsPullQuote(render.content, markups, quote.text)) continue;
-      this.#warnOnce(pullQuoteNotInBody(quote, { file: item.inputPath, line: this.#lineOfPullQuote(item, quote) }));
+      this.state.reportOnce(pullQuoteNotInBody(quote, { file: item.inputPath, line: this.#lineOfPullQuote(item, quote) }));
     }
   }
 
@@ -338,7 +333,7 @@ export class StoryElements {
   /** An element rendered on a story page after its collections were made: its layout's, unless it is front matter's. */
   #warnIfUncounted(page: EleventyPage, render: PageRender, element: NewsroomElement): void {
     if (!COLLECTED.has(element.type) || render.frontMatter.has(element)) return;
-    this.#warnOnce(
+    this.state.reportOnce(
       new NewsroomError({
         element: element.type,
         problem: `a ${element.type} is rendered on this story's page outside its content (by its layout), so it is not in the collections, which are made before layouts render`,
@@ -346,13 +341,6 @@ export class StoryElements {
         file: page.inputPath,
       }),
     );
-  }
-
-  #warnOnce(warning: NewsroomError): void {
-    const key = warning.message;
-    if (this.#warned.has(key)) return;
-    this.#warned.add(key);
-    console.warn(warning.message);
   }
 }
 
