@@ -15,6 +15,8 @@ export default function (eleventyConfig: EleventyConfig) {
     },
     feeds: true, // /feed.xml (Atom) and /feed.json
     sitemaps: true, // /sitemap.xml and /news-sitemap.xml
+    // Live coverage: older updates go to numbered pages of five (small, so the demonstration has two pages).
+    live: { pageSize: 5, layout: "layouts/live-updates.njk" },
   });
   eleventyConfig.addPassthroughCopy("site/assets");
   // The Content-Security-Policy the site is served with, for hosts that read a _headers file.

@@ -33,7 +33,11 @@ const contentHash = (text: string) => createHash("sha256").update(text).digest("
 
 /** What one page's elements need. */
 interface PageNeeds {
+  /** A page with a video: the video box's stylesheet. */
+  video: boolean;
   script: boolean;
+  /** A live page while its coverage runs: the polling script. */
+  live: boolean;
   /** Rules for video boxes of ratios the stylesheet does not carry. */
   ratioRules: Set<string>;
 }
@@ -60,6 +64,8 @@ export class PageAssets {
   readonly #builtInRules = new Set(BUILT_IN_ASPECT_RATIOS.map(aspectRatioRule));
   readonly #script = withoutCommentLines(readAsset("newsroom-video.js"));
   readonly scriptPath = `/newsroom/video-${contentHash(this.#script)}.js`;
+  readonly #liveScript = withoutCommentLines(readAsset("newsroom-live.js"));
+  readonly liveScriptPath = `/newsroom/live-${contentHash(this.#liveScript)}.js`;
   readonly #needs = new Map<string, PageNeeds>();
   /** The stylesheets the pages of this build link, by path: written once each after the build. */
   readonly #stylesheets = new Map<string, string>();
@@ -78,6 +84,7 @@ export class PageAssets {
       if (outputMode !== undefined && outputMode !== "fs") return;
       const files = new Map(this.#stylesheets);
       if ([...this.#needs.values()].some((needs) => needs.script)) files.set(this.scriptPath, this.#script);
+      if ([...this.#needs.values()].some((needs) => needs.live)) files.set(this.liveScriptPath, this.#liveScript);
       await Promise.all(
         [...files].map(async ([path, content]) => {
           const file = join(directories.output, path);
@@ -98,15 +105,26 @@ export class PageAssets {
     });
   }
 
+  #needsOf(url: string): PageNeeds {
+    let needs = this.#needs.get(url);
+    if (!needs) this.#needs.set(url, (needs = { video: false, script: false, live: false, ratioRules: new Set() }));
+    return needs;
+  }
+
   /** Called for every element rendered on a page. */
   add(page: EleventyPage | undefined, element: NewsroomElement): void {
     const url = page?.url;
     if (element.type !== "video" || typeof url !== "string") return;
-    let needs = this.#needs.get(url);
-    if (!needs) this.#needs.set(url, (needs = { script: false, ratioRules: new Set() }));
+    const needs = this.#needsOf(url);
+    needs.video = true;
     needs.script ||= element.provider.kind === "embed";
     const rule = aspectRatioRule(element.aspectRatio);
     if (!this.#builtInRules.has(rule)) needs.ratioRules.add(rule);
+  }
+
+  /** A live page whose coverage runs: it polls for news. */
+  addLive(page: EleventyPage | undefined): void {
+    if (typeof page?.url === "string") this.#needsOf(page.url).live = true;
   }
 
   /** The stylesheet a page of these needs links: its path (named by its content) once the build has noted it. */
@@ -122,8 +140,10 @@ export class PageAssets {
     if (!needs) return "";
     // Eleventy's `url` filter adds the site's path prefix (this transform runs after the HTML base plugin's).
     const url = config.getFilter("url");
-    const stylesheet = html`<link rel="stylesheet" href="${String(url(this.#stylesheetFor(needs)))}">`;
-    if (!needs.script) return stylesheet.toString();
-    return html`${stylesheet}\n<script type="module" src="${String(url(this.scriptPath))}"></script>`.toString();
+    const tags = [];
+    if (needs.video) tags.push(html`<link rel="stylesheet" href="${String(url(this.#stylesheetFor(needs)))}">`);
+    if (needs.script) tags.push(html`<script type="module" src="${String(url(this.scriptPath))}"></script>`);
+    if (needs.live) tags.push(html`<script type="module" src="${String(url(this.liveScriptPath))}"></script>`);
+    return tags.join("\n");
   }
 }

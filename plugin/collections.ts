@@ -9,6 +9,7 @@ import {
 } from "../src/index.js";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy.js";
 import type { BuildState } from "./state.js";
+import { LIVE_PAGES_COLLECTION, LIVE_STORIES_COLLECTION, type LiveUpdatesPageItem } from "./live.js";
 
 /** The story an element belongs to, as collection items carry it. */
 export interface StoryReference {
@@ -69,6 +70,40 @@ export function registerCollections(config: EleventyConfig, state: BuildState): 
   config.addCollection(collections.highlights, async (api) => (await elementItems(api)).highlights.slice());
   config.addCollection(collections.quotes, async (api) => (await elementItems(api)).quotes.slice());
   config.addCollection(collections.videos, async (api) => (await elementItems(api)).videos.slice());
+
+  // Live stories, and their numbered pages of older updates, for the live virtual templates (plugin/live.ts): made
+  // after the stories' renders, which hold their updates.
+  const liveStories = async (api: CollectionApi) => {
+    await elementItems(api);
+    return list.of(api, storyTag).filter((story) => state.live.isLive(story.data));
+  };
+  config.addCollection(LIVE_STORIES_COLLECTION, liveStories);
+  config.addCollection(LIVE_PAGES_COLLECTION, async (api) => {
+    const pages: LiveUpdatesPageItem[] = [];
+    for (const story of await liveStories(api)) {
+      let coverage;
+      try {
+        coverage = state.live.coverageOf(story);
+      } catch (error) {
+        if (!(error instanceof NewsroomError) || !state.previewing) throw error;
+        state.reportOnce(error);
+        continue;
+      }
+      for (const page of coverage.pages) {
+        if (page.number === undefined) continue;
+        if (state.options.live.layout === undefined) {
+          throw new NewsroomError({
+            element: 'option "live.layout"',
+            problem: `the live story has ${coverage.updates.length} updates, more than one page of ${state.options.live.pageSize}, and its older pages need a layout`,
+            fix: 'pass live: { layout: "layouts/base.njk" } (a layout of your site) to the plugin, or a larger live.pageSize',
+            file: story.inputPath,
+          });
+        }
+        pages.push({ story: { url: String(story.url), title: storyTitle(story), inputPath: story.inputPath }, number: page.number, url: page.url });
+      }
+    }
+    return pages;
+  });
 }
 
 interface ElementItems {

@@ -60,6 +60,8 @@ export default function newsroom(eleventyConfig: EleventyConfig, options: Newsro
     md.use(newsroomMarkdown, {
       names: Object.fromEntries(CONTAINER_ELEMENT_TYPES.map((type) => [type, resolved.shortcodes[type]])),
       parseOptions: state.parseOptions,
+      // Eleventy renders Markdown with the page's data as env: a live update is read in its story's time zone.
+      parseOptionsFor: (env: Record<string, unknown>) => state.live.parseOptionsFor(env),
       renderContext: (env: { page?: EleventyPage }) => state.markdownContext(env),
       locate: (env: { page?: EleventyPage }) => ({ file: env.page?.inputPath, lineOffset: state.bodyLineOffset(env.page) }),
       onError: (error: NewsroomError) => state.reportInPlace(error),
@@ -73,6 +75,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, options: Newsro
   registerFilters(eleventyConfig, state);
   registerCollections(eleventyConfig, state);
   registerMetadataShortcodes(eleventyConfig, state, metadata);
+  state.live.register(eleventyConfig, metadata);
   if (resolved.feeds) registerFeeds(eleventyConfig, resolved.feeds, resolved.collections.stories, metadata);
   if (resolved.sitemaps) registerSitemaps(eleventyConfig, resolved.sitemaps, resolved.collections.stories, metadata);
 

@@ -19,6 +19,10 @@ export interface ShortcodeNames {
   pullquote: string;
   video: string;
   dateline: string;
+  /** A live story's update (`::: update time="…"`). */
+  update: string;
+  /** `{% newsroomLiveBlog %}`: a live story's updates, key events and status, where its layout shows them. */
+  liveBlog: string;
   /** `{% newsroomAssets %}`: the video box's CSS and the player script, for the page's `<head>`. */
   assets: string;
   /** `{% newsroomMetadata %}`: canonical link, social cards and JSON-LD, for a story's `<head>`. */
@@ -87,6 +91,25 @@ export const DEFAULT_IMAGE_OPTIONS: Readonly<ImageOptions> = Object.freeze<Image
   sizes: "(min-width: 52rem) 52rem, 100vw",
 });
 
+/** Live coverage: stories with `live: true`, told in timestamped updates. */
+export interface LiveOptions {
+  /** How many updates a numbered page of older updates holds. Default 20. */
+  pageSize: number;
+  /**
+   * The layout of the numbered pages of older updates (e.g. `"layouts/base.njk"`). It gets `content` (the page's
+   * updates), `title` and `liveUpdates` ({ story, number, url }). Needed once a story has more than one page.
+   */
+  layout: string | undefined;
+  /** How far in the future (minutes) an update's time may be before the build calls it a mistake. Default 10. */
+  futureToleranceMinutes: number;
+  /** luxon format of an update's time. Default `"h:mm a ZZZZ"` ("9:05 pm EDT"). */
+  timeFormat: string;
+  /** Atom and JSON feeds of each live story's updates, beside its page (`feed.xml`, `feed.json`); needs `site`. Default true. */
+  feeds: boolean;
+}
+
+export const DEFAULT_LIVE_OPTIONS: Readonly<LiveOptions> = Object.freeze({ pageSize: 20, layout: undefined, futureToleranceMinutes: 10, timeFormat: "h:mm a ZZZZ", feeds: true });
+
 export interface CollectionNames {
   stories: string;
   highlights: string;
@@ -131,6 +154,8 @@ export interface NewsroomOptions {
   sitemaps?: boolean | { sitemap?: string | false; news?: string | false; publicationName?: string; buildTime?: Date | string };
   /** Responsive posters and story images through `@11ty/eleventy-img`; `false` writes images as given. Default on. */
   images?: false | Partial<ImageOptions>;
+  /** Live coverage: page size, the older pages' layout, the future tolerance, the time format, the per-story feeds. */
+  live?: Partial<LiveOptions>;
 }
 
 export interface ResolvedOptions {
@@ -152,12 +177,13 @@ export interface ResolvedOptions {
   feeds: FeedOptions | false;
   sitemaps: SitemapOptions | false;
   images: ImageOptions | false;
+  live: LiveOptions;
 }
 
 export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = Object.freeze({
   storyTag: "story",
   collections: { stories: "stories", highlights: "highlights", quotes: "quotes", videos: "videos" },
-  shortcodes: { highlights: "highlights", quote: "quote", pullquote: "pullquote", video: "video", dateline: "dateline", assets: "newsroomAssets", metadata: "newsroomMetadata", byline: "newsroomByline", corrections: "newsroomCorrections" },
+  shortcodes: { highlights: "highlights", quote: "quote", pullquote: "pullquote", video: "video", dateline: "dateline", update: "update", liveBlog: "newsroomLiveBlog", assets: "newsroomAssets", metadata: "newsroomMetadata", byline: "newsroomByline", corrections: "newsroomCorrections" },
   filters: {
     highlights: "newsroomHighlights",
     quote: "newsroomQuote",
@@ -183,6 +209,7 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = Object.freeze({
   feeds: false,
   sitemaps: false,
   images: DEFAULT_IMAGE_OPTIONS,
+  live: DEFAULT_LIVE_OPTIONS,
 });
 
 function optionError(option: string, problem: string, fix: string): NewsroomError {
@@ -273,6 +300,25 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
     feeds: feeds(given["feeds"], given["site"]),
     sitemaps: sitemaps(given["sitemaps"], given["site"]),
     images: images(given["images"]),
+    live: live(given["live"]),
+  };
+}
+
+function live(value: unknown): LiveOptions {
+  if (value === undefined) return { ...DEFAULT_LIVE_OPTIONS };
+  const given = checkKeys("live", value, Object.keys(DEFAULT_LIVE_OPTIONS));
+  const pageSize = given["pageSize"] ?? DEFAULT_LIVE_OPTIONS.pageSize;
+  if (!Number.isInteger(pageSize) || (pageSize as number) < 1) throw optionError("live.pageSize", `must be a whole number of 1 or more but is ${describe(pageSize)}`, "pass e.g. 20");
+  const tolerance = given["futureToleranceMinutes"] ?? DEFAULT_LIVE_OPTIONS.futureToleranceMinutes;
+  if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance < 0) {
+    throw optionError("live.futureToleranceMinutes", `must be a number of minutes of 0 or more but is ${describe(tolerance)}`, "pass e.g. 10");
+  }
+  return {
+    pageSize: pageSize as number,
+    layout: given["layout"] === undefined ? undefined : text("live.layout", given["layout"], "layouts/base.njk"),
+    futureToleranceMinutes: tolerance,
+    timeFormat: text("live.timeFormat", given["timeFormat"], DEFAULT_LIVE_OPTIONS.timeFormat),
+    feeds: boolean("live.feeds", given["feeds"], DEFAULT_LIVE_OPTIONS.feeds),
   };
 }
 

@@ -27,6 +27,8 @@ export interface RenderRequest {
   headingLevel?: RenderContext["headingLevel"] | undefined;
   /** False renders highlights without making them a named landmark region (see the "card" filter argument). */
   landmark?: boolean | undefined;
+  /** The page's data, where the template engine gives it (a live update is read in its story's time zone). */
+  data?: Record<string, unknown> | undefined;
 }
 
 /** Shortcodes and filters both end here: arguments → input → `parseElement` → `renderElement`. */
@@ -44,9 +46,11 @@ export function renderFromTemplate(state: BuildState, request: RenderRequest): s
           : "subject" in request
             ? // A front matter value is parsed once per build, whichever page and filter render it (StoryElements).
               state.stories.parseValue(type, subject, location.file)
-            : parseElement(type, inputWithBody(type, inputFromArguments(type, args, location), body, state.markdown, location), location, state.parseOptions);
-    const context = state.renderContext(page, { page }, request.lead);
-    return renderElement(element, Object.assign({}, context, { headingLevel: request.headingLevel ?? context.headingLevel, landmark: request.landmark ?? true })).toString();
+            : parseElement(type, inputWithBody(type, inputFromArguments(type, args, location), body, state.markdown, location), location, type === "update" ? state.live.parseOptionsFor(request.data) : state.parseOptions);
+    const context = state.renderContext(page, request.data ?? { page }, request.lead);
+    const markup = renderElement(element, Object.assign({}, context, { headingLevel: request.headingLevel ?? context.headingLevel, landmark: request.landmark ?? true })).toString();
+    // A live update is shown by the story's live blog, not where it is written (see plugin/live.ts).
+    return type === "update" ? "" : markup;
   } catch (error) {
     if (!(error instanceof NewsroomError)) throw error;
     return state.reportInPlace(error.locate({ ...location, line: "subject" in request ? undefined : shortcodeLine(state, page, type) }));

@@ -1,6 +1,7 @@
 import type { ElementType } from "../src/index.js";
 import type { EleventyConfig, EleventyContext } from "./eleventy.js";
 import { PAIRED_SHORTCODES } from "./pairedShortcodes.js";
+import { pageData, type ShortcodeThis } from "./metadata.js";
 import { renderFromTemplate } from "./render.js";
 import type { BuildState } from "./state.js";
 
@@ -14,7 +15,7 @@ export function registerShortcodes(config: EleventyConfig, state: BuildState): v
   const names = state.options.shortcodes;
   for (const type of PAIRED_SHORTCODES) {
     config.addPairedShortcode(names[type], function (this: EleventyContext, content: string, ...args: unknown[]) {
-      return renderFromTemplate(state, { type, args, body: content, page: this?.page });
+      return renderFromTemplate(state, { type, args, body: content, page: this?.page, data: type === "update" ? pageData(this as ShortcodeThis, undefined) : undefined });
     });
   }
   for (const type of SINGLE_SHORTCODES) {

@@ -5,6 +5,7 @@ import { forgetReadStories } from "../src/markdown/plugin.js";
 import { PageAssets } from "./assets.js";
 import { SiteImages } from "./images.js";
 import { LEFT_OUT, StoryElements } from "./storyElements.js";
+import { LiveStories } from "./live.js";
 import type { EleventyPage } from "./eleventy.js";
 import type { ResolvedOptions } from "./options.js";
 
@@ -26,6 +27,8 @@ export class BuildState {
   readonly assets = new PageAssets();
   /** What each story page holds, as its render made it: the collections' and the metadata's source. */
   readonly stories = new StoryElements(this);
+  /** Live stories: their coverage, worked out from their updates once per build. */
+  readonly live = new LiveStories(this);
   /** The image pipeline for posters and story images; undefined with `images: false`. */
   readonly images: SiteImages | undefined;
 
@@ -46,6 +49,7 @@ export class BuildState {
     this.#reported.clear();
     this.assets.reset();
     this.stories.reset();
+    this.live.reset();
     if (this.#markdown) forgetReadStories(this.#markdown);
   }
 

@@ -9,6 +9,7 @@ import {
   pullQuoteNotInBody,
   type NewsroomElement,
   type ParseOptions,
+  type LiveUpdate,
   type PullQuote,
   type SafeHtml,
 } from "../src/index.js";
@@ -194,6 +195,19 @@ export class StoryElements {
     return this.#storyElements(item, this.#renders.get(pageKey(item)) ?? newRender());
   }
 
+  /**
+   * The live updates a page's content rendered, each with the `<article>` it became ('' when the page was read from
+   * its source: its live blog renders it then), in the order they were written.
+   */
+  updatesOf(page: { inputPath?: string | undefined; url?: string | false | undefined }): Array<{ element: LiveUpdate; markup: string }> {
+    return this.renderedOf(page).filter((rendered): rendered is { element: LiveUpdate; markup: string } => rendered.element.type === "update");
+  }
+
+  /** Every element a page's content rendered, with its markup, in the order they were rendered. */
+  renderedOf(page: { inputPath?: string | undefined; url?: string | false | undefined }): ReadonlyArray<{ element: NewsroomElement; markup: string }> {
+    return this.#renders.get(pageKey(page))?.elements ?? [];
+  }
+
   /** A story's content read an element collection while the collections were rendering it for them. */
   warnEarlyRead(collection: string): void {
     this.state.reportOnce(
@@ -310,6 +324,9 @@ export class StoryElements {
     for (const { element } of pullQuotes) {
       const quote = element as PullQuote;
       if (pageRepeatsPullQuote(render.content, markups, quote.text)) continue;
+      // A live story's updates are shown by its live blog, not in its content: their words are the page's too.
+      const updates = render.elements.filter((rendered) => rendered.element.type === "update").map((rendered) => rendered.markup);
+      if (updates.length > 0 && pageRepeatsPullQuote(`${render.content}\n${updates.join("\n")}`, markups, quote.text)) continue;
       this.state.reportOnce(pullQuoteNotInBody(quote, { file: item.inputPath, line: this.#lineOfPullQuote(item, quote) }));
     }
   }

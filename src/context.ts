@@ -2,6 +2,7 @@
 import type { SafeHtml } from "./html.js";
 import type { ImagePipeline } from "./images/image.js";
 import type { NewsroomElement } from "./types.js";
+import type { DateOptions } from "./values/dates.js";
 
 /** The part of markdown-it that renderers use; any markdown-it instance fits. */
 export interface MarkdownRenderer {
@@ -37,6 +38,30 @@ export interface Labels {
   correction: string;
   /** The word before an update's date. */
   update: string;
+  /** A live story's status while its coverage runs. */
+  liveNow: string;
+  /** A live story's status once its coverage has ended. */
+  coverageEnded: string;
+  /** Heading of the list of a live story's key events. */
+  keyEvents: string;
+  /** The mark on a key event. */
+  keyEvent: string;
+  /** The mark on the pinned update. */
+  pinned: string;
+  /** The name of the list of a live story's updates (read by screen readers). */
+  latestUpdates: string;
+  /** Under an edited update; `{time}` is replaced by the time of the edit. */
+  updateEdited: string;
+  /** Heading of the links to a live story's older pages of updates. */
+  earlierUpdates: string;
+  /** A link to one older page of updates; `{number}` is its number, `{from}` and `{to}` the times of its first and last update. */
+  updatesPage: string;
+  /** The control that shows updates that came in while the page was open; `{count}` is their number (2 or more). */
+  newUpdates: string;
+  /** The same control for a single update. */
+  newUpdate: string;
+  /** The link from an older page of updates back to the live page. */
+  backToLive: string;
 }
 
 export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
@@ -53,6 +78,18 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   correctionsHeading: "Corrections and updates",
   correction: "Correction",
   update: "Update",
+  liveNow: "Live",
+  coverageEnded: "Coverage has ended",
+  keyEvents: "Key events",
+  keyEvent: "Key event",
+  pinned: "Pinned",
+  latestUpdates: "Updates",
+  updateEdited: "Updated {time}",
+  earlierUpdates: "Earlier updates",
+  updatesPage: "Page {number}: {from} to {to}",
+  newUpdates: "{count} new updates",
+  newUpdate: "1 new update",
+  backToLive: "Back to the latest updates",
 });
 
 /** A complete Spanish set (Mexican usage: "video", not "vídeo"), for `labels: SPANISH_LABELS` with `locale: "es-MX"`. */
@@ -70,6 +107,18 @@ export const SPANISH_LABELS: Readonly<Labels> = Object.freeze({
   correctionsHeading: "Correcciones y actualizaciones",
   correction: "Corrección",
   update: "Actualización",
+  liveNow: "En vivo",
+  coverageEnded: "La cobertura ha terminado",
+  keyEvents: "Momentos clave",
+  keyEvent: "Momento clave",
+  pinned: "Fijado",
+  latestUpdates: "Actualizaciones",
+  updateEdited: "Actualizado a las {time}",
+  earlierUpdates: "Actualizaciones anteriores",
+  updatesPage: "Página {number}: de {from} a {to}",
+  newUpdates: "{count} actualizaciones nuevas",
+  newUpdate: "1 actualización nueva",
+  backToLive: "Volver a las últimas actualizaciones",
 });
 
 /** Hands out ids that are unique on one page; the adapter keeps one registry per page and build. */
@@ -110,6 +159,8 @@ export interface RenderContext {
   onRender?: ((element: NewsroomElement, markup: SafeHtml) => void) | undefined;
   /** Passed to markdown-it as `env`, so the site's Markdown plugins see the page's data. */
   env?: object | undefined;
+  /** How a live story's times are shown (its locale and time format); the site's when not given. */
+  dates?: Pick<DateOptions, "locale"> & { timeFormat?: string | undefined } | undefined;
   /** Makes posters and story images responsive (AVIF/WebP, widths, sizes); without it they are written as given. */
   images?: ImagePipeline | undefined;
 }

@@ -6,9 +6,9 @@ import type { Duration } from "./values/duration.js";
 import type { AspectRatio } from "./values/aspectRatio.js";
 import type { VideoSource } from "./video/providers.js";
 
-export type ElementType = "highlights" | "quote" | "pullquote" | "video" | "dateline";
+export type ElementType = "highlights" | "quote" | "pullquote" | "video" | "dateline" | "update";
 
-export const ELEMENT_TYPES: readonly ElementType[] = ["highlights", "quote", "pullquote", "video", "dateline"];
+export const ELEMENT_TYPES: readonly ElementType[] = ["highlights", "quote", "pullquote", "video", "dateline", "update"];
 
 /** A short list of the story's main points. Each item is one line of inline Markdown. */
 export interface StoryHighlights {
@@ -72,7 +72,33 @@ export interface Dateline {
   text: string;
 }
 
-export type NewsroomElement = StoryHighlights | Quote | PullQuote | Video | Dateline;
+/**
+ * One timestamped update of a live story (`live: true`). Its body is Markdown and may hold the other elements. Updates
+ * are not shown where they are written: the story's live blog shows them, newest first (`src/live/`).
+ */
+export interface LiveUpdate {
+  type: "update";
+  /** Its stable id: the one given, or one derived from its time and title (`update-20170518-1005-title-words`). */
+  id: string;
+  /** When it was posted: ISO 8601 with the offset of `timeZone` at that instant. */
+  time: string;
+  /** When it was last edited, in the same form; shown as "Updated 9:40 pm". */
+  updated?: string | undefined;
+  /** The IANA time zone its times are shown in (the story's). */
+  timeZone: string;
+  /** Its heading; required for a key event. */
+  title?: string | undefined;
+  /** A key event: listed at the top of the live blog. */
+  key: boolean;
+  /** Shown first, above the newest updates (one per story). */
+  pinned: boolean;
+  /** Who wrote it. */
+  author?: string | undefined;
+  /** The update's words, as Markdown (may hold quotes, videos and the other elements). */
+  text: string;
+}
+
+export type NewsroomElement = StoryHighlights | Quote | PullQuote | Video | Dateline | LiveUpdate;
 
 export type ElementOfType<T extends ElementType> = Extract<NewsroomElement, { type: T }>;
 

@@ -5,9 +5,10 @@ import { parseDateline, renderDateline } from "./dateline.js";
 import { parseHighlights, renderHighlights } from "./highlights.js";
 import { parsePullQuote, renderPullQuote } from "./pullquote.js";
 import { parseQuote, renderQuote } from "./quote.js";
+import { parseUpdate, renderUpdate, type UpdateParseOptions } from "./update.js";
 import { parseVideo, renderVideo, type VideoParseOptions } from "./video.js";
 
-export type ParseOptions = VideoParseOptions;
+export type ParseOptions = VideoParseOptions & UpdateParseOptions;
 
 const PARSED = Symbol.for("eleventy-plugin-newsroom.element");
 /** The mark's descriptor, one for every element: hidden, read-only, not copied by a spread or `Object.assign`. */
@@ -51,6 +52,8 @@ function parseByType<T extends ElementType>(type: T, input: ElementInput, locati
       return parseVideo(input, location, options) as ElementOfType<T>;
     case "dateline":
       return parseDateline(input, location) as ElementOfType<T>;
+    case "update":
+      return parseUpdate(input, location, options) as ElementOfType<T>;
     default:
       return assertNever(elementType);
   }
@@ -68,6 +71,8 @@ function renderByType(element: NewsroomElement, context: RenderContext): SafeHtm
       return renderVideo(element, context);
     case "dateline":
       return renderDateline(element, context);
+    case "update":
+      return renderUpdate(element, context);
     default:
       return assertNever(element);
   }

@@ -20,6 +20,7 @@ import {
   type Token,
 } from "./handOver.js";
 import { parseAttributes } from "../syntax/attributes.js";
+import { UPDATE_FLAGS } from "../elements/update.js";
 import { inputWithBody } from "../syntax/body.js";
 import type { ElementType, NewsroomElement } from "../types.js";
 
@@ -27,7 +28,7 @@ export { forgetReadStories } from "./handOver.js";
 
 /** The elements that can be written as `::: name` containers. */
 export type ContainerElementType = Exclude<ElementType, "dateline">;
-export const CONTAINER_ELEMENT_TYPES: readonly ContainerElementType[] = ["highlights", "quote", "pullquote", "video"];
+export const CONTAINER_ELEMENT_TYPES: readonly ContainerElementType[] = ["highlights", "quote", "pullquote", "video", "update"];
 
 export interface MarkdownLocation {
   file?: string | undefined;
@@ -39,6 +40,8 @@ export interface NewsroomMarkdownOptions {
   /** The word after `:::` for each element. */
   names: Readonly<Record<ContainerElementType, string>>;
   parseOptions?: ParseOptions | undefined;
+  /** The parse options of one render (e.g. the time zone of the story a live update belongs to); `parseOptions` when absent. */
+  parseOptionsFor?: ((env: object) => ParseOptions) | undefined;
   /** Builds the render context for one render call; `env` is what the caller passed to markdown-it. */
   renderContext(env: object): RenderContext;
   /** Tells which file is being rendered, for error messages. */
@@ -65,6 +68,7 @@ const TOKEN_TYPES: Readonly<Record<ElementType, string>> = {
   pullquote: "newsroom_pullquote",
   video: "newsroom_video",
   dateline: "newsroom_dateline",
+  update: "newsroom_update",
 };
 export const elementTokenType = (type: ElementType) => TOKEN_TYPES[type];
 const COLON = 0x3a;
@@ -252,7 +256,10 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
       try {
         // The adapter's context carries this env already. (Object.assign, not a spread with another property, which V8
         // makes several times slower: this runs for every element.)
-        return renderElement(meta.element, context.env === env ? context : Object.assign({}, context, { env })).toString();
+        const markup = renderElement(meta.element, context.env === env ? context : Object.assign({}, context, { env })).toString();
+        // A live update is not shown where it is written: the story's live blog shows it, in its place among the others
+        // (`src/live/`). It is rendered all the same, so the adapter knows it and the elements inside it.
+        return meta.element.type === "update" ? "" : markup;
       } catch (error) {
         const line = tokens[index]!.map?.[0];
         return handle(error, env, line === undefined ? undefined : line + 1);
@@ -306,9 +313,9 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
       const element = application.readElements.take(elementKey(type, attributeText, body));
       if (element) return element;
     }
-    const attributes = parseAttributes(attributeText, type);
-    const input = inputWithBody(type, attributes, type === "highlights" || type === "quote" || type === "pullquote" ? body : body || undefined, md, { line: 1 });
-    const element = parseElement(type, input, {}, options.parseOptions);
+    const attributes = parseAttributes(attributeText, type, {}, type === "update" ? UPDATE_FLAGS : undefined);
+    const input = inputWithBody(type, attributes, type === "video" ? body || undefined : body, md, { line: 1 });
+    const element = parseElement(type, input, {}, options.parseOptionsFor?.(env) ?? options.parseOptions);
     if (read?.keepElements) {
       const key = elementKey(type, attributeText, body);
       if (application.readElements.add(key, element)) read.elementKeys.push(key);

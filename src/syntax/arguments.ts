@@ -9,6 +9,7 @@ export const POSITIONAL_FIELDS: Readonly<Record<ElementType, readonly string[]>>
   pullquote: ["speaker", "role"],
   video: ["url", "title", "duration", "source"],
   dateline: ["text"],
+  update: ["time", "title"],
 };
 
 function isKeywordObject(value: unknown): value is Record<string, unknown> {

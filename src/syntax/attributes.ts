@@ -18,7 +18,7 @@ const isNameCharacter = (code: number) => isLetter(code) || (code >= 0x30 && cod
  * aspectRatio=9/16`. Values are in straight double or single quotes (a backslash escapes the quote mark), or bare
  * words without spaces. A duplicate name or anything that is not name=value is an error, never silently skipped.
  */
-export function parseAttributes(text: string, element: string, location: SourceLocation = {}): Record<string, string> {
+export function parseAttributes(text: string, element: string, location: SourceLocation = {}, flags: readonly string[] = []): Record<string, string> {
   const result: Record<string, string> = {};
   let position = skipSpace(text, 0);
   while (position < text.length) {
@@ -32,7 +32,7 @@ export function parseAttributes(text: string, element: string, location: SourceL
       position = QUOTED_PAIR.lastIndex;
     } else {
       // Anything else, and a name given twice, the long way (which says what is wrong).
-      position = readAttribute(text, position, result, element, location);
+      position = readAttribute(text, position, result, element, location, flags);
     }
   }
   return result;
@@ -54,7 +54,7 @@ function skipSpace(text: string, position: number): number {
  * Reads one attribute at `position` the long way (an unquoted value, a backslash in quotes, or an error) into
  * `result`; returns where the next one starts.
  */
-function readAttribute(text: string, position: number, result: Record<string, string>, element: string, location: SourceLocation): number {
+function readAttribute(text: string, position: number, result: Record<string, string>, element: string, location: SourceLocation, flags: readonly string[]): number {
   // A name is a letter, then letters, digits, "_" and "-".
   let nameEnd = position;
   if (isLetter(text.charCodeAt(nameEnd))) {
@@ -71,6 +71,12 @@ function readAttribute(text: string, position: number, result: Record<string, st
   }
   const name = text.slice(position, nameEnd);
   position = nameEnd;
+  // A flag written bare (`key`, `pinned`): on, as if written key="true".
+  if (flags.includes(name) && (position === text.length || isSpaceAt(text, position))) {
+    if (Object.hasOwn(result, name)) fail(element, location, `the attribute "${name}" is given twice`, `keep one "${name}"`);
+    result[name] = "true";
+    return skipSpace(text, position);
+  }
   if (text[position] !== "=") fail(element, location, `the attribute "${name}" has no value`, `write ${name}="…"`);
   position++;
   let value = "";

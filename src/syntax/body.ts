@@ -125,6 +125,7 @@ export function inputWithBody(
       return Object.assign({}, input, { items: highlightsFromMarkdown(body, markdown, location) });
     case "quote":
     case "pullquote":
+    case "update":
       if (body === undefined) return input;
       if (Object.hasOwn(input, "text") && hasBody) {
         throw new NewsroomError({ element: type, problem: "the words are given both as a text field and as content", fix: "keep one of the two", ...location });

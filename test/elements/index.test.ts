@@ -12,6 +12,7 @@ const INPUTS: Record<ElementType, ElementInput> = {
   pullquote: { text: "Repeated.", speaker: "B" },
   video: { url: "https://youtu.be/dQw4w9WgXcQ", title: "T", duration: 105 },
   dateline: { text: "CNN —" },
+  update: { time: "2017-05-18T21:05:00-04:00", title: "Polls close", text: "Polls *closed* at 9 pm." },
 };
 
 const ROOT_SELECTORS: Record<ElementType, string> = {
@@ -20,6 +21,7 @@ const ROOT_SELECTORS: Record<ElementType, string> = {
   pullquote: "aside.newsroom-pullquote",
   video: "figure.newsroom-video",
   dateline: "p.newsroom-dateline",
+  update: "article.newsroom-update",
 };
 
 describe("parseElement", () => {

@@ -8,6 +8,7 @@ export const DEFAULT_NAMES: Readonly<Record<ContainerElementType, string>> = {
   quote: "quote",
   pullquote: "pullquote",
   video: "video",
+  update: "update",
 };
 
 /** A render context over a plain markdown-it (or the one given), with a fresh id registry unless one is given. */

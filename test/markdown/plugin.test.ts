@@ -87,7 +87,7 @@ describe("newsroomMarkdown", () => {
   });
 
   it("works with a site's own container names", () => {
-    const md = newsroomMd({ names: { highlights: "kurz", quote: "zitat", pullquote: "auszug", video: "film" } });
+    const md = newsroomMd({ names: { highlights: "kurz", quote: "zitat", pullquote: "auszug", video: "film", update: "meldung" } });
     const out = md.render('::: zitat speaker="A"\nWorte.\n:::\n\n::: kurz\n- Eins\n:::\n');
     const root = parseFragment(out);
     expect(root.querySelector("figure.newsroom-quote")).not.toBeNull();

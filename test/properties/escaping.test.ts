@@ -695,6 +695,7 @@ describe("bugs found by the escaping properties", () => {
           pullquote: { text: "Words.", speaker: "S" },
           dateline: { text: "CNN" },
           highlights: { items: ["One"] },
+          update: { time: "2017-05-18T21:05:00-04:00", text: "Words." },
         };
         const withValue = (value: string) => ({ ...base[type], [name]: name === "items" ? [value] : value });
         const notCarried = (markup: string) => [...markup].filter((each) => !isCarriable(each)).map(codePointName);

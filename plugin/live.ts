@@ -1,0 +1,222 @@
+/**
+ * Live coverage in Eleventy's terms: a story with `live: true` is told in `::: update` elements (or `{% update %}`
+ * shortcodes), which its content renders but does not show; `{% newsroomLiveBlog %}` in its layout shows them, newest
+ * first (`src/live/`). Besides the page, each live story gets, as virtual templates: its numbered pages of older
+ * updates, the JSON an open page polls (`live.json`), and Atom and JSON feeds of its updates (`feed.xml`, `feed.json`).
+ */
+import {
+  liveCoverage,
+  livePollDocument,
+  NewsroomError,
+  renderElement,
+  renderLiveBlog,
+  type LiveCoverage,
+  type LiveUpdate,
+  type ParseOptions,
+  type RenderContext,
+  type UpdatesPage,
+} from "../src/index.js";
+import type { CollectionItem, EleventyConfig, EleventyPage } from "./eleventy.js";
+import { isTimeZone } from "./options.js";
+import { pageData, type ShortcodeThis, type StoryMetadataReader } from "./metadata.js";
+import type { BuildState } from "./state.js";
+import { useVirtualTemplates, virtualTemplateData } from "./virtualTemplates.js";
+
+/** The collections the live virtual templates paginate over (the plugin's own; not for sites to rely on). */
+export const LIVE_STORIES_COLLECTION = "newsroomLiveStories";
+export const LIVE_PAGES_COLLECTION = "newsroomLivePages";
+
+/** A numbered page of a live story's older updates, as its virtual template gets it. */
+export interface LiveUpdatesPageItem {
+  /** The live story: its page's address and title. */
+  story: { url: string; title: string; inputPath: string };
+  number: number;
+  url: string;
+}
+
+interface StoryCoverage {
+  coverage: LiveCoverage;
+  story: CollectionItem;
+}
+
+const pageKey = (page: { inputPath?: string | undefined; url?: string | false | undefined }) => `${page.inputPath ?? ""}\0${String(page.url)}`;
+
+/** `coverageEnded` as written: YAML reads an unquoted date-time as a Date. */
+function endedOf(value: unknown, file: string): string | undefined {
+  if (value === undefined || value === null || value === false || value === "") return undefined;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+  if (typeof value === "string") return value.trim();
+  throw new NewsroomError({ element: "story", problem: `coverageEnded is ${JSON.stringify(value)}, not a date and time`, fix: 'write it as coverageEnded: "2017-05-18T23:30:00-04:00"', file });
+}
+
+export class LiveStories {
+  /** Each live story's coverage, worked out once per build. */
+  #coverage = new Map<string, StoryCoverage>();
+  /** The pages whose live blog was rendered in this build. */
+  #blogs = new Set<string>();
+
+  constructor(readonly state: BuildState) {}
+
+  reset(): void {
+    this.#coverage.clear();
+    this.#blogs.clear();
+  }
+
+  isLive(data: Record<string, unknown> | undefined): boolean {
+    return data?.["live"] === true;
+  }
+
+  /** The story's own zone (front matter `timeZone`), else the site's. */
+  timeZoneOf(data: Record<string, unknown> | undefined): string {
+    const zone = data?.["timeZone"];
+    return typeof zone === "string" && isTimeZone(zone) ? zone : this.state.options.timeZone;
+  }
+
+  /** How the updates of a page with this data are read. */
+  parseOptionsFor(data: Record<string, unknown> | undefined): ParseOptions {
+    return { ...this.state.parseOptions, timeZone: this.timeZoneOf(data), futureToleranceMinutes: this.state.options.live.futureToleranceMinutes };
+  }
+
+  /** A live story's coverage: its updates as its content rendered them, ordered and paged. */
+  coverageOf(story: CollectionItem): LiveCoverage {
+    const key = pageKey(story);
+    const known = this.#coverage.get(key);
+    if (known) return known.coverage;
+    const updates = this.state.stories.updatesOf(story).map((rendered) => rendered.element);
+    const coverage = liveCoverage(updates, {
+      url: String(story.url),
+      pageSize: this.state.options.live.pageSize,
+      ended: endedOf(story.data["coverageEnded"], story.inputPath),
+      timeZone: this.timeZoneOf(story.data),
+      file: story.inputPath,
+    });
+    this.#coverage.set(key, { coverage, story });
+    return coverage;
+  }
+
+  /**
+   * An update's `<article>` for a page of the story: the one the story's content rendered (a page read from its source
+   * renders it now). A numbered page also needs what the elements inside the update need (a video's stylesheet).
+   */
+  markupOf(story: CollectionItem, update: LiveUpdate, onPage: EleventyPage, context: () => RenderContext): string {
+    const rendered = this.state.stories.renderedOf(story);
+    const own = rendered.find((entry) => entry.element === update);
+    if (!own || own.markup === "") return renderElement(update, context()).toString();
+    if (onPage.url !== story.url) {
+      for (const entry of rendered) {
+        if (entry.element !== update && entry.markup !== "" && own.markup.includes(entry.markup)) this.state.assets.add(onPage, entry.element);
+      }
+    }
+    return own.markup;
+  }
+
+  /** The context live blogs render in: the page's, with the site's words and the live time format. */
+  contextFor(page: EleventyPage | undefined, data: Record<string, unknown>): RenderContext {
+    const locale = typeof data["lang"] === "string" ? data["lang"] : (page?.lang ?? this.state.options.locale);
+    return { ...this.state.renderContext(page, data), dates: { locale, timeFormat: this.state.options.live.timeFormat } };
+  }
+
+  /** Where the live page's script polls, and the feeds are: beside the page. */
+  static pollPath(storyUrl: string): string {
+    return `${storyUrl.endsWith("/") ? storyUrl : `${storyUrl.replace(/\.html?$/, "")}/`}live.json`;
+  }
+
+  static feedPath(storyUrl: string, format: "atom" | "json"): string {
+    return LiveStories.pollPath(storyUrl).replace(/live\.json$/, format === "atom" ? "feed.xml" : "feed.json");
+  }
+
+  register(config: EleventyConfig, metadata: StoryMetadataReader): void {
+    const live = this;
+    const { state } = this;
+    const names = state.options.shortcodes;
+    const url = (path: string) => String(config.getFilter("url")(path));
+
+    config.addShortcode(names.liveBlog, function (this: ShortcodeThis, explicit?: unknown) {
+      const data = pageData(this, explicit);
+      const page = (data["page"] ?? this?.page) as EleventyPage | undefined;
+      if (!live.isLive(data) || !page || typeof page.url !== "string") return "";
+      live.#blogs.add(pageKey(page));
+      try {
+        const story: CollectionItem = { url: page.url, inputPath: page.inputPath ?? "", date: new Date(NaN), data };
+        const coverage = live.coverageOf(story);
+        const context = live.contextFor(page, data);
+        if (coverage.status === "live") state.assets.addLive(page);
+        return renderLiveBlog(coverage, context, {
+          page: coverage.pages[0]!,
+          markup: (update) => live.markupOf(story, update, page, () => context),
+          pollUrl: url(LiveStories.pollPath(page.url)),
+        }).toString();
+      } catch (error) {
+        if (!(error instanceof NewsroomError)) throw error;
+        return state.reportInPlace(error.locate({ file: page.inputPath }));
+      }
+    });
+
+    // Nothing an author wrote is dropped: a page whose content holds updates must show them. (Checked once the pages
+    // are written: a transform also sees a story's content alone, when a feed renders it.)
+    config.on("eleventy.after", ({ results }: { results?: Array<{ inputPath?: string; url?: string | false }> }) => {
+      for (const page of results ?? []) {
+        if (live.#blogs.has(pageKey(page)) || state.stories.updatesOf(page).length === 0) continue;
+        const error = new NewsroomError({
+          element: "update",
+          problem: "the page holds live updates but shows no live blog, so they would not be shown",
+          fix: `make it a live story: "live: true" in its front matter, and {% ${names.liveBlog} %} in its layout where the updates go`,
+          file: page.inputPath,
+        });
+        if (!state.previewing) throw error;
+        state.reportOnce(error);
+      }
+    });
+
+    this.#registerTemplates(config, metadata);
+  }
+
+  #registerTemplates(config: EleventyConfig, metadata: StoryMetadataReader): void {
+    const live = this;
+    const { state } = this;
+    useVirtualTemplates(config);
+    const storyItem = (data: { collections: Record<string, CollectionItem[] | undefined> }, inputPath: string, storyUrl: string) =>
+      (data.collections[state.options.collections.stories] ?? []).find((item) => item.inputPath === inputPath && item.url === storyUrl);
+
+    // The numbered pages of older updates, in the layout the site names.
+    config.addTemplate(
+      "newsroom-live-pages.11ty.js",
+      (data: { liveUpdates: LiveUpdatesPageItem; collections: Record<string, CollectionItem[] | undefined>; page: EleventyPage }) => {
+        const item = data.liveUpdates;
+        const story = storyItem(data, item.story.inputPath, item.story.url);
+        if (!story) return "";
+        const coverage = live.coverageOf(story);
+        const shown = coverage.pages.find((page) => page.number === item.number) as UpdatesPage;
+        const context = live.contextFor(data.page, story.data);
+        return renderLiveBlog(coverage, context, { page: shown, markup: (update) => live.markupOf(story, update, data.page, () => context) }).toString();
+      },
+      {
+        ...virtualTemplateData([LIVE_PAGES_COLLECTION, state.options.collections.stories], {
+          pagination: { data: `collections.${LIVE_PAGES_COLLECTION}`, size: 1, alias: "liveUpdates" },
+          permalink: (data: { liveUpdates: LiveUpdatesPageItem }) => data.liveUpdates.url,
+          eleventyComputed: {
+            title: (data: { liveUpdates: LiveUpdatesPageItem }) => `${data.liveUpdates.story.title} (${state.options.labels.updatesPage.replace(/:.*$/, "").replace("{number}", String(data.liveUpdates.number))})`,
+          },
+        }),
+        layout: state.options.live.layout ?? false,
+      },
+    );
+
+    // The JSON an open live page polls.
+    config.addTemplate(
+      "newsroom-live-json.11ty.js",
+      (data: { liveStory: CollectionItem; page: EleventyPage }) => {
+        const story = data.liveStory;
+        const coverage = live.coverageOf(story);
+        const storyPage = { url: story.url, inputPath: story.inputPath };
+        const context = live.contextFor(storyPage, story.data);
+        return JSON.stringify(livePollDocument(coverage, (update) => live.markupOf(story, update, storyPage, () => context)));
+      },
+      virtualTemplateData([LIVE_STORIES_COLLECTION], {
+        pagination: { data: `collections.${LIVE_STORIES_COLLECTION}`, size: 1, alias: "liveStory" },
+        permalink: (data: { liveStory: CollectionItem }) => LiveStories.pollPath(String(data.liveStory.url)),
+      }),
+    );
+
+  }
+}
