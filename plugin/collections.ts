@@ -99,7 +99,9 @@ export function registerCollections(config: EleventyConfig, state: BuildState): 
             file: story.inputPath,
           });
         }
-        pages.push({ story: { url: String(story.url), title: storyTitle(story), inputPath: story.inputPath }, number: page.number, url: page.url });
+        const title = storyTitle(story);
+        const shortTitle = typeof story.data["shortTitle"] === "string" && story.data["shortTitle"].trim() !== "" ? story.data["shortTitle"] : title;
+        pages.push({ story: { url: String(story.url), title, shortTitle, inputPath: story.inputPath }, number: page.number, url: page.url });
       }
     }
     return pages;

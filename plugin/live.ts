@@ -9,6 +9,7 @@ import {
   livePollDocument,
   NewsroomError,
   renderElement,
+  fillLabel,
   renderLiveBlog,
   type LiveCoverage,
   type LiveUpdate,
@@ -29,7 +30,7 @@ export const LIVE_PAGES_COLLECTION = "newsroomLivePages";
 /** A numbered page of a live story's older updates, as its virtual template gets it. */
 export interface LiveUpdatesPageItem {
   /** The live story: its page's address and title. */
-  story: { url: string; title: string; inputPath: string };
+  story: { url: string; title: string; shortTitle: string; inputPath: string };
   number: number;
   url: string;
 }
@@ -195,7 +196,10 @@ export class LiveStories {
           pagination: { data: `collections.${LIVE_PAGES_COLLECTION}`, size: 1, alias: "liveUpdates" },
           permalink: (data: { liveUpdates: LiveUpdatesPageItem }) => data.liveUpdates.url,
           eleventyComputed: {
-            title: (data: { liveUpdates: LiveUpdatesPageItem }) => `${data.liveUpdates.story.title} (${state.options.labels.updatesPage.replace(/:.*$/, "").replace("{number}", String(data.liveUpdates.number))})`,
+            title: (data: { liveUpdates: LiveUpdatesPageItem }) =>
+              fillLabel(state.options.labels.updatesPageTitle, { title: data.liveUpdates.story.title, number: String(data.liveUpdates.number) }),
+            shortTitle: (data: { liveUpdates: LiveUpdatesPageItem }) =>
+              fillLabel(state.options.labels.updatesPageTitle, { title: data.liveUpdates.story.shortTitle, number: String(data.liveUpdates.number) }),
           },
         }),
         layout: state.options.live.layout ?? false,

@@ -54,6 +54,8 @@ export interface Labels {
   updateEdited: string;
   /** Heading of the links to a live story's older pages of updates. */
   earlierUpdates: string;
+  /** The title of a numbered page of older updates; `{title}` is the story's (its `shortTitle` when it has one). */
+  updatesPageTitle: string;
   /** A link to one older page of updates; `{number}` is its number, `{from}` and `{to}` the times of its first and last update. */
   updatesPage: string;
   /** The control that shows updates that came in while the page was open; `{count}` is their number (2 or more). */
@@ -86,6 +88,7 @@ export const DEFAULT_LABELS: Readonly<Labels> = Object.freeze({
   latestUpdates: "Updates",
   updateEdited: "Updated {time}",
   earlierUpdates: "Earlier updates",
+  updatesPageTitle: "{title}: updates, page {number}",
   updatesPage: "Page {number}: {from} to {to}",
   newUpdates: "{count} new updates",
   newUpdate: "1 new update",
@@ -115,6 +118,7 @@ export const SPANISH_LABELS: Readonly<Labels> = Object.freeze({
   latestUpdates: "Actualizaciones",
   updateEdited: "Actualizado a las {time}",
   earlierUpdates: "Actualizaciones anteriores",
+  updatesPageTitle: "{title}: actualizaciones, página {number}",
   updatesPage: "Página {number}: de {from} a {to}",
   newUpdates: "{count} actualizaciones nuevas",
   newUpdate: "1 actualización nueva",

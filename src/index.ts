@@ -4,7 +4,7 @@ export { ELEMENT_TYPES } from "./types.js";
 export { InvalidValue, unrepresentableCharacter, UNREPRESENTABLE_FIX } from "./values/fields.js";
 export { NewsroomError, PLUGIN_NAME, isNewsroomError, type ErrorLocation, type NewsroomErrorDetails } from "./errors.js";
 export { SafeHtml, escapeHtml, html, attributes, trustedHtml } from "./html.js";
-export { createIdRegistry, DEFAULT_LABELS, SPANISH_LABELS, type IdRegistry, type Labels, type MarkdownRenderer, type RenderContext } from "./context.js";
+export { createIdRegistry, fillLabel, DEFAULT_LABELS, SPANISH_LABELS, type IdRegistry, type Labels, type MarkdownRenderer, type RenderContext } from "./context.js";
 export { parseElement, renderElement, isParsedElement, markParsed, type ParseOptions } from "./elements/index.js";
 export { parseHighlights, renderHighlights } from "./elements/highlights.js";
 export { parseQuote, renderQuote } from "./elements/quote.js";

@@ -94,7 +94,7 @@ ${other.updates.filter((update) => update !== pinned).map((update) => html`<li i
 
   return html`<div class="newsroom-live newsroom-live--${coverage.status}"${polling ? html` data-newsroom-live="${options.pollUrl!}"` : ""}>
 ${status}${back}${keyEvents}${pinnedBlock}${control}
-<div class="newsroom-live__updates" aria-label="${labels.latestUpdates}" role="region">
-${shown.map((update) => html`${trustedHtml(options.markup(update))}\n`)}</div>${pageList}
+<section class="newsroom-live__updates" aria-label="${labels.latestUpdates}">
+${shown.map((update) => html`${trustedHtml(options.markup(update))}\n`)}</section>${pageList}
 </div>`;
 }

@@ -102,11 +102,12 @@ describe("the example site builds the seed story", () => {
     }
   });
 
-  test("the front page lists the story with its highlights", () => {
+  test("the front page lists the story with its highlights, and the live demonstration", () => {
     const document = page("");
-    const link = document.querySelector(".story-card a")!;
-    expect(link.getAttribute("href")).toBe("/stories/tillerson-mexico-drug-trade/");
-    expect([...document.querySelectorAll(".story-card .newsroom-highlights li")].map(readableText)).toEqual(seed.highlights);
+    const cards = [...document.querySelectorAll(".story-card")];
+    expect(cards.map((card) => card.querySelector("h2 a")!.getAttribute("href")).sort()).toEqual(["/stories/live-us-mexico-drug-talks/", "/stories/tillerson-mexico-drug-trade/"]);
+    const seedCard = cards.find((card) => card.querySelector("h2 a")!.getAttribute("href") === "/stories/tillerson-mexico-drug-trade/")!;
+    expect([...seedCard.querySelectorAll(".newsroom-highlights li")].map(readableText)).toEqual(seed.highlights);
   });
 
   test("the quotes page groups every quote by speaker, each linking to its story", () => {
@@ -115,21 +116,25 @@ describe("the example site builds the seed story", () => {
       readableText(section.querySelector("h2")),
       section.querySelectorAll("figure.newsroom-quote").length,
     ]);
+    // Each speaker is quoted in the story and in the live demonstration built from its quotes.
     expect(groups).toEqual([
-      ["Rex Tillerson", 1],
-      ["Luis Videgaray", 1],
-      ["John Kelly", 1],
+      ["Rex Tillerson", 2],
+      ["Luis Videgaray", 2],
+      ["John Kelly", 2],
     ]);
     expect(document.querySelector("aside[aria-hidden]")).toBeNull();
-    expect(document.querySelector(".speaker__source a")?.getAttribute("href")).toBe("/stories/tillerson-mexico-drug-trade/");
+    for (const section of document.querySelectorAll("section.speaker")) {
+      expect([...section.querySelectorAll(".speaker__source a")].map((link) => link.getAttribute("href")).sort()).toEqual(["/stories/live-us-mexico-drug-talks/", "/stories/tillerson-mexico-drug-trade/"]);
+    }
   });
 
   test("the videos page shows every video with its story", () => {
     const document = page("videos");
     const entries = [...document.querySelectorAll(".video-entry")];
-    expect(entries).toHaveLength(1);
-    expect(readableText(entries[0]!.querySelector(".newsroom-video__title"))).toBe(seed.videoTitle);
-    expect(entries[0]!.querySelector("h2 a")?.getAttribute("href")).toBe("/stories/tillerson-mexico-drug-trade/");
+    // The story's lead video, and the same video in an update of the live demonstration.
+    expect(entries).toHaveLength(2);
+    for (const entry of entries) expect(readableText(entry.querySelector(".newsroom-video__title"))).toBe(seed.videoTitle);
+    expect(entries.map((entry) => entry.querySelector("h2 a")?.getAttribute("href")).sort()).toEqual(["/stories/live-us-mexico-drug-talks/", "/stories/tillerson-mexico-drug-trade/"]);
   });
 
   test("every page ships no JavaScript (structured data is not script) and links the site's stylesheet, after the plugin's where a video needs it", () => {
