@@ -48,6 +48,10 @@ describe("every code block in README is run by a test, or exempt for a stated re
       "njk: file _includes/story.njk",
       "js: file provider:eleventy.config.js",
       "md: file provider:briefing.md",
+      "js: file live:eleventy.config.js",
+      "md: file live:stories/tillerson-live.md",
+      "njk: file live:_includes/live.njk",
+      "njk: file live:_includes/updates-page.njk",
       "md: file stories/lead-image.md",
       "njk: part _includes/story.njk",
       "html: output stories/lead-image.md",
@@ -319,6 +323,42 @@ describe(siteTitle("provider"), () => {
     expect(play.getAttribute("aria-label")).toBe("Play video: The briefing, in full");
     // Nothing of the provider's loads before the click.
     expect(figure.querySelector("iframe, img, script")).toBeNull();
+  });
+});
+
+describe(siteTitle("live"), () => {
+  let site: BuiltReadmeSite;
+  beforeAll(async () => {
+    site = await buildInProcess(await writeReadmeSite("live"));
+  }, 120_000);
+
+  test("README's live story: the pinned update first, the rest newest first, two pages, the key events linking to theirs", () => {
+    const live = page(site, "/stories/tillerson-live/");
+    const blog = live.querySelector(".newsroom-live")!;
+    expect(readableText(blog.querySelector(".newsroom-live__status"))).toBe("Live");
+    // Five updates, pages of two: page 1 holds the two oldest, the live page the three newest (the pinned one, though
+    // on page 1, stands first on the live page).
+    expect(readableText(blog.querySelector(".newsroom-live__pinned .newsroom-update__title"))).toBe("The meeting opens");
+    const times = [...blog.querySelectorAll(".newsroom-live__updates > article .newsroom-update__permalink time")].map((time) => time.getAttribute("datetime"));
+    expect(times).toEqual(["2017-05-18T12:30:00-04:00", "2017-05-18T12:00:00-04:00", "2017-05-18T11:30:00-04:00"]);
+    expect(readableText(blog.querySelector(".newsroom-update__edited"))).toBe("Updated 11:40 am EDT");
+    expect(readableText(blog.querySelector(".newsroom-update__author"))).toBe("By Desk editor");
+    const keyEvents = [...blog.querySelectorAll(".newsroom-live__key-events a")].map((link) => link.getAttribute("href"));
+    expect(keyEvents).toEqual([
+      "#update-20170518-1200-videgaray-we-need-to-overcome-the-blame",
+      "/stories/tillerson-live/updates/1/#update-20170518-1045-tillerson-we-americans-must-own-this",
+    ]);
+    // The moved update keeps an entry with its id here, linking to it on its page.
+    expect(blog.querySelector("#update-20170518-1045-tillerson-we-americans-must-own-this a")?.getAttribute("href")).toBe(keyEvents[1]);
+    const older = page(site, "/stories/tillerson-live/updates/1/");
+    expect(readableText(older.querySelector("h1"))).toBe("Live: Tillerson and Videgaray meet on drug trafficking: updates, page 1");
+    expect(older.querySelector("#update-20170518-1045-tillerson-we-americans-must-own-this figure.newsroom-quote")).not.toBeNull();
+    // While coverage runs, the page polls the JSON written beside it.
+    expect(blog.getAttribute("data-newsroom-live")).toBe("/stories/tillerson-live/live.json");
+    expect(live.querySelector('script[src^="/newsroom/live-"]')).not.toBeNull();
+    const poll = JSON.parse(site.files.get("/stories/tillerson-live/live.json")!) as { status: string; ids: string[] };
+    expect(poll.status).toBe("live");
+    expect(poll.ids).toHaveLength(5);
   });
 });
 

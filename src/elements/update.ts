@@ -126,20 +126,15 @@ export function updateVersion(markup: string): string {
   return (hash >>> 0).toString(36);
 }
 
-export interface UpdateRenderOptions {
-  /** Marks the update as the pinned one (shown first). */
-  asPinned?: boolean | undefined;
-}
-
 /**
  * An update as an `<article>` whose id is its own, with its time linking to itself: a heading when it has a title, its
  * author, its words (Markdown, with any element inside), and "Updated 9:40 pm" once edited.
  */
-export function renderUpdate(element: LiveUpdate, context: RenderContext, options: UpdateRenderOptions = {}): SafeHtml {
+export function renderUpdate(element: LiveUpdate, context: RenderContext): SafeHtml {
   const { labels } = context;
   const heading = trustedHtml(`h${context.headingLevel}`);
-  const classes = `newsroom-update${element.key ? " newsroom-update--key" : ""}${options.asPinned ? " newsroom-update--pinned" : ""}`;
-  const marks = [options.asPinned ? html` <strong class="newsroom-update__mark newsroom-update__mark--pinned">${labels.pinned}</strong>` : "", element.key ? html` <strong class="newsroom-update__mark">${labels.keyEvent}</strong>` : ""];
+  const classes = element.key ? "newsroom-update newsroom-update--key" : "newsroom-update";
+  const mark = element.key ? html` <strong class="newsroom-update__mark">${labels.keyEvent}</strong>` : "";
   const title = element.title ? html`\n<${heading} class="newsroom-update__title">${element.title}</${heading}>` : "";
   const author = element.author ? html`\n<p class="newsroom-update__author">${fillLabel(labels.byline, { authors: element.author })}</p>` : "";
   const body = trustedHtml(context.markdown.render(element.text, context.env ?? {}));
@@ -147,7 +142,7 @@ export function renderUpdate(element: LiveUpdate, context: RenderContext, option
     ? html`<p class="newsroom-update__edited">${trustedHtml(fillLabel(escapeLabel(labels.updateEdited), { time: renderUpdateTime(element.updated, element.timeZone, context).toString() }))}</p>\n`
     : "";
   const inner = html`<header class="newsroom-update__header">
-<p class="newsroom-update__meta"><a class="newsroom-update__permalink" href="#${element.id}">${renderUpdateTime(element.time, element.timeZone, context)}</a>${marks}</p>${title}${author}
+<p class="newsroom-update__meta"><a class="newsroom-update__permalink" href="#${element.id}">${renderUpdateTime(element.time, element.timeZone, context)}</a>${mark}</p>${title}${author}
 </header>
 <div class="newsroom-update__body">
 ${body}</div>

@@ -108,4 +108,50 @@ export interface StoryMetadata {
   /** Oldest first. */
   corrections: Correction[];
   dateline?: string | undefined;
+  /** What a live story (`live: true`) adds: its coverage and its updates. Undefined for any other story. */
+  live?: LiveStoryMetadata | undefined;
+}
+
+/**
+ * A live story's coverage for machines: the JSON-LD's `LiveBlogPosting`, the story's feeds of its updates and the
+ * links to them. The story's `published` is its first update's time and its `modified` its newest update or edit.
+ */
+export interface LiveStoryMetadata {
+  /** "live" while coverage runs; "ended" once the story gives `coverageEnded`. */
+  status: "live" | "ended";
+  /** When coverage started: the first update's time; undefined before the first update. */
+  started?: StoryDate | undefined;
+  /** When coverage ended; undefined while it runs. */
+  ended?: StoryDate | undefined;
+  /** Every update, on every page, newest first. */
+  updates: LiveUpdateMetadata[];
+  /** The story's Atom and JSON feeds of its updates, by absolute address, when the site writes them. */
+  feeds?: { atom: string; json: string } | undefined;
+}
+
+/** One update of a live story, for machines. */
+export interface LiveUpdateMetadata {
+  /** Its id on the page (the fragment of its addresses). */
+  id: string;
+  /** Its title as written; undefined when it has none. */
+  title?: string | undefined;
+  /** Its title, or its first words when it has none: at most `LIVE_UPDATE_HEADLINE_LIMIT` characters, cut on a word. */
+  headline: string;
+  /** Its words as plain text, as the page shows them (the elements inside it included). */
+  text: string;
+  /** When it was posted. */
+  published: StoryDate;
+  /** When it was last edited; undefined when it never was. */
+  modified?: StoryDate | undefined;
+  author?: Author | undefined;
+  /** Where it is now: the absolute address of the page it is on (the live page or an older one), with `#id`. */
+  url: string;
+  /**
+   * The address that finds it for good: the story's own, with `#id`. Once an update moves to an older page, the live
+   * page keeps an entry with its id that links there, so this is what a feed names it by.
+   */
+  permalink: string;
+  /** A key event. */
+  key: boolean;
+  pinned: boolean;
 }

@@ -62,6 +62,20 @@ export async function writeBuiltSite(files: SiteFiles, build: BuildOptions = {})
   return join(root, "_site");
 }
 
+/**
+ * Writes `files` over a site that `writeBuiltSite` built (its output folder is `output`) and builds it again into the
+ * same folder, as an author's next build does while the site is being served.
+ */
+export async function rebuildSite(output: string, files: SiteFiles, build: BuildOptions = {}): Promise<void> {
+  const root = dirname(output);
+  for (const [path, text] of Object.entries(files)) {
+    const file = join(root, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  await createEleventy(root, build).write();
+}
+
 /** Builds and returns the one page at `url`, failing loudly if it is not there. */
 export async function buildPage(files: SiteFiles, url: string, build: BuildOptions = {}): Promise<string> {
   const pages = await buildSite(files, build);

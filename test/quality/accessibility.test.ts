@@ -8,7 +8,7 @@ import { buildExampleSite } from "../helpers/exampleSite.js";
  * axe-core on every page of the example site, as readers meet it: light and dark, on a 320 px phone and a 1280 px
  * screen. WCAG 2.0–2.2 A and AA and axe's best practices, with WCAG 2.2's target-size rule (off by default) turned on.
  */
-const PAGES = ["/", "/stories/tillerson-mexico-drug-trade/", "/quotes/", "/videos/", "/elements/"];
+const PAGES = ["/", "/stories/tillerson-mexico-drug-trade/", "/stories/live-us-mexico-drug-talks/", "/stories/live-us-mexico-drug-talks/updates/1/", "/quotes/", "/videos/", "/elements/"];
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const VIEWS = [
   { width: 320, height: 640, colorScheme: "light" },

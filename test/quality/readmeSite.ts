@@ -108,6 +108,7 @@ export const README_SITES: Readonly<Record<string, ReadmeSiteDefinition>> = {
   commonjs: { purpose: "the CommonJS config", templatesOf: MAIN_SITE, assets: storyAssets },
   spanish: { purpose: "the Spanish labels", templatesOf: MAIN_SITE, assets: storyAssets },
   provider: { purpose: "a video provider of the site's own" },
+  live: { purpose: "live coverage: updates, the live blog, numbered pages" },
   metadata: { purpose: "structured data, byline, corrections, feeds and sitemaps", assets: async () => ({ "assets/lead.jpg": FIXTURE_JPEG }) },
 };
 
