@@ -33,16 +33,24 @@ interface FeedTemplateData {
   permalink: string;
 }
 
+/**
+ * Markup of a page as the page has it (after the site's transforms), with every address made absolute against `base`
+ * (the absolute address of the page it is on). The site's feeds and a live story's feeds of its updates both use it.
+ */
+export async function absoluteContent(config: EleventyConfig, markup: string, page: EleventyPage, base: string): Promise<string> {
+  if (markup === "") return "";
+  const transformed = String(await config.getFilter("renderTransforms").call({ page }, markup, page));
+  // Loaded when a feed is first rendered: the rss plugin brings posthtml and htmlparser2, about 0.2 s of start-up that
+  // sites without feeds should not pay on every build.
+  const { convertHtmlToAbsoluteUrls } = await import("@11ty/eleventy-plugin-rss");
+  return convertHtmlToAbsoluteUrls(transformed, base);
+}
+
 /** The story's content as its page has it (after the site's transforms), every address made absolute. */
 async function fullContent(config: EleventyConfig, item: CollectionItem, storyUrl: string): Promise<string> {
   const rendered: unknown = (item as { templateContent?: unknown }).templateContent;
   if (typeof rendered !== "string" || rendered === "") return "";
-  const page = item.data.page as EleventyPage;
-  const transformed = String(await config.getFilter("renderTransforms").call({ page }, rendered, page));
-  // Loaded when a feed is first rendered: the rss plugin brings posthtml and htmlparser2, about 0.2 s of start-up that
-  // sites without feeds should not pay on every build.
-  const { convertHtmlToAbsoluteUrls } = await import("@11ty/eleventy-plugin-rss");
-  return convertHtmlToAbsoluteUrls(transformed, storyUrl);
+  return absoluteContent(config, rendered, item.data.page as EleventyPage, storyUrl);
 }
 
 export function registerFeeds(config: EleventyConfig, options: FeedOptions, storiesCollection: string, metadata: MetadataSource): void {

@@ -6,6 +6,7 @@
  */
 import {
   liveCoverage,
+  liveFeedPath,
   livePollDocument,
   NewsroomError,
   renderElement,
@@ -18,10 +19,24 @@ import {
   type UpdatesPage,
 } from "../src/index.js";
 import type { CollectionItem, EleventyConfig, EleventyPage } from "./eleventy.js";
-import { isTimeZone } from "./options.js";
-import { pageData, type ShortcodeThis, type StoryMetadataReader } from "./metadata.js";
-import type { BuildState } from "./state.js";
-import { useVirtualTemplates, virtualTemplateData } from "./virtualTemplates.js";
+import { isTimeZone, type ResolvedOptions } from "./options.js";
+import { registerLiveFeeds } from "./liveFeeds.js";
+import { pageData, type ShortcodeThis } from "./pageData.js";
+import type { PageAssets } from "./assets.js";
+import type { StoryElements } from "./storyElements.js";
+import { useVirtualTemplates, virtualTemplateData, type MetadataSource } from "./virtualTemplates.js";
+
+/** What live stories need of the build (the plugin's BuildState gives it; declared here, so neither imports the other). */
+export interface LiveStoriesBuild {
+  readonly options: ResolvedOptions;
+  readonly parseOptions: ParseOptions;
+  readonly stories: StoryElements;
+  readonly assets: PageAssets;
+  readonly previewing: boolean;
+  renderContext(page: EleventyPage | undefined, env?: object, lead?: boolean): RenderContext;
+  reportInPlace(error: NewsroomError): string;
+  reportOnce(error: NewsroomError, note?: string): void;
+}
 
 /** The collections the live virtual templates paginate over (the plugin's own; not for sites to rely on). */
 export const LIVE_STORIES_COLLECTION = "newsroomLiveStories";
@@ -55,12 +70,21 @@ export class LiveStories {
   #coverage = new Map<string, StoryCoverage>();
   /** The pages whose live blog was rendered in this build. */
   #blogs = new Set<string>();
+  /** The live stories the collections hold: each gets its live.json and numbered pages. */
+  #collected = new Set<string>();
 
-  constructor(readonly state: BuildState) {}
+  constructor(readonly state: LiveStoriesBuild) {}
 
   reset(): void {
     this.#coverage.clear();
     this.#blogs.clear();
+    this.#collected.clear();
+  }
+
+  /** Called by the live collections (plugin/collections.ts) for each live story they hold. */
+  collected(story: CollectionItem): LiveCoverage {
+    this.#collected.add(pageKey(story));
+    return this.coverageOf(story);
   }
 
   isLive(data: Record<string, unknown> | undefined): boolean {
@@ -70,6 +94,15 @@ export class LiveStories {
   /** The story's own zone (front matter `timeZone`), else the site's. */
   timeZoneOf(data: Record<string, unknown> | undefined): string {
     const zone = data?.["timeZone"];
+    // A live story's zone that is not one (a typo) would read every local time in the site's zone without a word.
+    if (zone !== undefined && !(typeof zone === "string" && isTimeZone(zone)) && this.isLive(data)) {
+      throw new NewsroomError({
+        element: "story",
+        problem: `timeZone ${JSON.stringify(zone)} is not an IANA time zone`,
+        fix: 'use a name such as "America/New_York" or "America/Mexico_City", or leave it out to read the story\'s times in the site\'s zone',
+        file: (data?.["page"] as EleventyPage | undefined)?.inputPath,
+      });
+    }
     return typeof zone === "string" && isTimeZone(zone) ? zone : this.state.options.timeZone;
   }
 
@@ -123,10 +156,10 @@ export class LiveStories {
   }
 
   static feedPath(storyUrl: string, format: "atom" | "json"): string {
-    return LiveStories.pollPath(storyUrl).replace(/live\.json$/, format === "atom" ? "feed.xml" : "feed.json");
+    return liveFeedPath(storyUrl, format);
   }
 
-  register(config: EleventyConfig, metadata: StoryMetadataReader): void {
+  register(config: EleventyConfig, metadata: MetadataSource): void {
     const live = this;
     const { state } = this;
     const names = state.options.shortcodes;
@@ -140,12 +173,24 @@ export class LiveStories {
       try {
         const story: CollectionItem = { url: page.url, inputPath: page.inputPath ?? "", date: new Date(NaN), data };
         const coverage = live.coverageOf(story);
+        // Only the live stories the collections hold get a live.json and numbered pages: any other live page would poll
+        // an address that does not exist, and link to numbered pages that are never written.
+        if (!live.#collected.has(pageKey(page))) {
+          throw new NewsroomError({
+            element: "story",
+            problem: `the live page is not in the "${state.options.collections.stories}" collection, so its live.json and numbered pages are not made`,
+            fix: `tag it "${state.options.storyTag}" (a paginated template also needs "addAllPagesToCollections: true" under pagination), and do not exclude it from collections`,
+            file: page.inputPath,
+          });
+        }
         const context = live.contextFor(page, data);
         if (coverage.status === "live") state.assets.addLive(page);
         return renderLiveBlog(coverage, context, {
           page: coverage.pages[0]!,
           markup: (update) => live.markupOf(story, update, page, () => context),
           pollUrl: url(LiveStories.pollPath(page.url)),
+          // Links to the numbered pages carry the site's path prefix, as the poll address does.
+          href: url,
         }).toString();
       } catch (error) {
         if (!(error instanceof NewsroomError)) throw error;
@@ -169,10 +214,11 @@ export class LiveStories {
       }
     });
 
-    this.#registerTemplates(config, metadata);
+    this.#registerTemplates(config);
+    if (state.options.live.feeds && state.options.site) registerLiveFeeds(config, this, metadata, LIVE_STORIES_COLLECTION);
   }
 
-  #registerTemplates(config: EleventyConfig, metadata: StoryMetadataReader): void {
+  #registerTemplates(config: EleventyConfig): void {
     const live = this;
     const { state } = this;
     useVirtualTemplates(config);
@@ -189,7 +235,8 @@ export class LiveStories {
         const coverage = live.coverageOf(story);
         const shown = coverage.pages.find((page) => page.number === item.number) as UpdatesPage;
         const context = live.contextFor(data.page, story.data);
-        return renderLiveBlog(coverage, context, { page: shown, markup: (update) => live.markupOf(story, update, data.page, () => context) }).toString();
+        const href = (path: string) => String(config.getFilter("url")(path));
+        return renderLiveBlog(coverage, context, { page: shown, markup: (update) => live.markupOf(story, update, data.page, () => context), href }).toString();
       },
       {
         ...virtualTemplateData([LIVE_PAGES_COLLECTION, state.options.collections.stories], {

@@ -2,6 +2,7 @@ import {
   absoluteUrl,
   checkStory,
   cropsFor,
+  liveFeedPath,
   pictureFor,
   metadataWarningError,
   NewsroomError,
@@ -10,27 +11,16 @@ import {
   renderCorrections,
   renderStoryHead,
   type DateOptions,
+  type LiveMetadataSource,
   type SiteMetadata,
   type StoryMetadata,
 } from "../src/index.js";
 import type { CollectionItem, EleventyConfig, EleventyPage } from "./eleventy.js";
 import { isLocale } from "./options.js";
 import type { BuildState } from "./state.js";
+import { pageData, type ShortcodeThis } from "./pageData.js";
 
-/** The data of the page a shortcode is called from: Nunjucks gives it as `this.ctx`, Liquid as a context to read. */
-export interface ShortcodeThis {
-  page?: EleventyPage & { date?: Date };
-  ctx?: Record<string, unknown> | { getAll(): Record<string, unknown> };
-}
-
-export function pageData(self: ShortcodeThis | undefined, explicit: unknown): Record<string, unknown> {
-  // 11ty.js templates have no template context: they pass their data, `this.newsroomMetadata(data)`.
-  if (explicit !== null && typeof explicit === "object") return explicit as Record<string, unknown>;
-  const ctx = self?.ctx;
-  if (ctx && typeof (ctx as { getAll?: unknown }).getAll === "function") return (ctx as { getAll(): Record<string, unknown> }).getAll();
-  if (ctx) return ctx as Record<string, unknown>;
-  return { page: self?.page };
-}
+export { pageData, type ShortcodeThis };
 
 /**
  * One StoryMetadata per story and build, whoever asks (the page's head, its byline, the feeds, the sitemaps): read
@@ -91,6 +81,7 @@ export class StoryMetadataReader {
         date: item.date,
         file: item.inputPath,
         elements: this.state.stories.ofPage(item).map((found) => found.element),
+        live: this.state.live.isLive(item.data) && typeof item.url === "string" ? this.#live(item) : undefined,
       },
       {
         site,
@@ -106,6 +97,22 @@ export class StoryMetadataReader {
     );
     this.#cache.set(key, metadata);
     return metadata;
+  }
+
+  /**
+   * A live story's coverage, and each update as its page shows it (its words for machines are read from it), and the
+   * addresses of its feeds of its updates when they are written.
+   */
+  #live(item: CollectionItem): LiveMetadataSource {
+    const { live, options } = this.state;
+    const path = String(item.url);
+    const page: EleventyPage = { url: item.url, inputPath: item.inputPath };
+    let context: ReturnType<typeof live.contextFor> | undefined;
+    return {
+      coverage: live.coverageOf(item),
+      markup: (update) => live.markupOf(item, update, page, () => (context ??= live.contextFor(page, item.data))),
+      feeds: options.live.feeds && options.site ? { atom: liveFeedPath(path, "atom"), json: liveFeedPath(path, "json") } : undefined,
+    };
   }
 
   /**

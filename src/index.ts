@@ -26,7 +26,8 @@ export { renderErrorBox } from "./elements/errorBox.js";
 export { renderPicture, pictureFor, cropsFor, loadingAttributes, srcsetOf, type ImageFile, type ImagePipeline, type ImageSource, type PictureOptions, type ResponsiveImage } from "./images/image.js";
 export { parseStoryImage, renderStoryImage, STORY_IMAGE_FIELDS, type LeadImage } from "./images/storyImage.js";
 export { plainText, type InlineParser } from "./values/plainText.js";
-export type { Author, CorrectionKind, Correction, CropRatio, ImageCrop, ImageRendition, Publisher, SiteMetadata, StoryImage, StoryMetadata } from "./metadata/types.js";
+export { plainTextOfHtml, decodeCharacterReferences, type HtmlTextOptions } from "./values/htmlText.js";
+export type { Author, CorrectionKind, Correction, CropRatio, ImageCrop, ImageRendition, LiveStoryMetadata, LiveUpdateMetadata, Publisher, SiteMetadata, StoryImage, StoryMetadata } from "./metadata/types.js";
 export { CROP_RATIOS } from "./metadata/types.js";
 export { readStoryMetadata, type StoryMetadataOptions, type StoryMetadataSource } from "./metadata/story.js";
 export { renderByline, labelWithMarkup, type BylineOptions } from "./metadata/byline.js";
@@ -36,7 +37,7 @@ export { socialCards, truncateOnWord, openGraphLocale, cardImage, TWITTER_TITLE_
 export { checkStory, metadataWarningError, LARGE_IMAGE_WIDTH, type MetadataWarning } from "./metadata/checks.js";
 export { renderStoryHead, type StoryHeadOptions } from "./metadata/head.js";
 export { scriptJson } from "./html.js";
-export { atomFeed, jsonFeed, ATOM_NAMESPACE, JSON_FEED_VERSION, type FeedDescription, type FeedEntry } from "./metadata/feeds.js";
+export { atomFeed, jsonFeed, atomFeedOfItems, jsonFeedOfItems, storyFeedItem, storyFeedAuthors, ATOM_NAMESPACE, JSON_FEED_VERSION, type FeedDescription, type FeedEntry, type FeedItem, type FeedPerson } from "./metadata/feeds.js";
 export {
   sitemapXml,
   newsSitemapXml,
@@ -61,3 +62,5 @@ export { parseUpdate, renderUpdate, parseUpdateTime, derivedUpdateId, readableUp
 export { liveCoverage, numberedUpdatesPath, newestFirst, type LiveCoverage, type LiveCoverageOptions, type UpdatesPage } from "./live/coverage.js";
 export { renderLiveBlog, type LiveBlogOptions } from "./live/render.js";
 export { livePollDocument, type LivePollDocument } from "./live/poll.js";
+export { liveStoryMetadata, liveModified, liveDate, LIVE_UPDATE_HEADLINE_LIMIT, type LiveMetadataSource } from "./live/metadata.js";
+export { liveAtomFeed, liveJsonFeed, liveFeedItems, liveFeedPath, KEY_EVENT_CATEGORY, type LiveFeedOptions } from "./live/feeds.js";

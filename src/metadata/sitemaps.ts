@@ -62,9 +62,11 @@ export function newsLanguage(tag: string): string {
 
 function newsUrl(story: StoryMetadata, publication: NewsPublication): SafeHtml {
   const xml = xmlFor({ output: "news sitemap", what: `the story at ${story.path}` });
+  // A story changed since it was published (a live story at its newest update) says when, as any sitemap may.
   return xml`
   <url>
-    <loc>${story.url}</loc>
+    <loc>${story.url}</loc>${story.modified ? xml`
+    <lastmod>${machineDate(story.modified)}</lastmod>` : ""}
     <news:news>
       <news:publication>
         <news:name>${publication.publicationName}</news:name>
@@ -78,7 +80,8 @@ function newsUrl(story: StoryMetadata, publication: NewsPublication): SafeHtml {
 
 /**
  * A Google News sitemap of the stories (pick them with `storiesInNewsWindow`). Each story's language is its own, so a
- * site that publishes in two languages lists each story under its language, as Google News asks.
+ * site that publishes in two languages lists each story under its language, as Google News asks. A story that changed
+ * after it was published has the sitemap's own `lastmod` too (before `news:news`, as the sitemap schema orders them).
  */
 export function newsSitemapXml(stories: readonly StoryMetadata[], publication: NewsPublication): string {
   const xml = xmlFor({ output: "news sitemap", what: "the publication name" });

@@ -11,6 +11,7 @@ import type { NewsroomElement, StoryHighlights, Video } from "../types.js";
 import { parseStoryImage } from "../images/storyImage.js";
 import { absoluteUrl, parseSafeUrl } from "../values/url.js";
 import type { Author, Correction, ImageCrop, Publisher, SiteMetadata, StoryImage, StoryMetadata } from "./types.js";
+import { liveModified, liveStoryMetadata, type LiveMetadataSource } from "../live/metadata.js";
 
 export interface StoryMetadataSource {
   /** The story's data: front matter and the rest of the data cascade. */
@@ -23,6 +24,8 @@ export interface StoryMetadataSource {
   file?: string | undefined;
   /** The elements found in the story, in reading order (front matter first). */
   elements: readonly NewsroomElement[];
+  /** A live story's coverage (`live: true`), as the adapter worked it out from its updates; undefined for others. */
+  live?: LiveMetadataSource | undefined;
 }
 
 export interface StoryMetadataOptions {
@@ -70,17 +73,22 @@ export function readStoryMetadata(source: StoryMetadataSource, options: StoryMet
   };
 
   const headline = text("title") ?? fail('story "title"', "the story has no title", 'add "title:" to its front matter');
-  const url = absoluteUrl(source.path, site.url);
   const highlights = source.elements.find((element): element is StoryHighlights => element.type === "highlights");
   const highlightTexts = highlights ? highlights.items.map((item) => plainText(options.markdown, item)) : [];
   const videos = source.elements.filter((element): element is Video => element.type === "video");
-  const published = date("date", source.date);
+  const url = absoluteUrl(source.path, site.url);
+  const live = source.live && liveStoryMetadata(source.live, url, site.url);
+  // A live story was published when its coverage started, and changes with every update and edit.
+  const published = live?.started ?? date("date", source.date);
   const updated = data["updated"] === undefined || data["updated"] === null ? undefined : date("updated", data["updated"]);
   const corrections = readCorrections(data["corrections"], options, file);
-  const modified = latest([updated, ...corrections.map((correction) => correction.date)]);
-  if (modified && isBefore(modified, published)) {
+  const written = latest([updated, ...corrections.map((correction) => correction.date)]);
+  if (written && isBefore(written, published)) {
     fail('story "updated"', "the story is updated or corrected before it was published", `give a date on or after the publication date (${published.dateTime.toISODate()})`);
   }
+  const changed = latest([written, source.live && liveModified(source.live)]);
+  // A live story of one update, never edited, has not changed since it was published.
+  const modified = live && changed && !changed.dateOnly && !published.dateOnly && changed.dateTime.toMillis() === published.dateTime.toMillis() ? undefined : changed;
   const basedOn = data["original"] === undefined ? undefined : absoluteOnly("original", data["original"], fail);
   const dateline = source.elements.find((element) => element.type === "dateline")?.text ?? text("dateline");
 
@@ -105,6 +113,7 @@ export function readStoryMetadata(source: StoryMetadataSource, options: StoryMet
     videos,
     corrections,
     dateline,
+    live,
   };
 }
 

@@ -1,14 +1,24 @@
 /**
- * A story as JSON-LD for search engines: one `@graph` with the NewsArticle, a VideoObject per video (referenced from
- * the article by `@id`) and a BreadcrumbList. Shaped after Google's Article, Video and Breadcrumb recommendations, and
- * typed with schema-dts so a misspelt property is a compile error.
+ * A story as JSON-LD for search engines: one `@graph` with the NewsArticle (a LiveBlogPosting for a live story), a
+ * VideoObject per video (referenced from the article by `@id`) and a BreadcrumbList. Shaped after Google's Article,
+ * Video and Breadcrumb recommendations, and typed with schema-dts so a misspelt property is a compile error.
  */
-import type { BreadcrumbList, Graph, ImageObject, NewsArticle, NewsMediaOrganization, Organization, Person, VideoObject } from "schema-dts";
+import type { BlogPosting, BreadcrumbList, Graph, ImageObject, LiveBlogPosting, NewsArticle, NewsMediaOrganization, Organization, Person, VideoObject } from "schema-dts";
 import { machineDate } from "../values/dates.js";
 import { html, scriptJson, type SafeHtml } from "../html.js";
 import { videoObject } from "../video/structuredData.js";
 import { absoluteUrl } from "../values/url.js";
-import { CROP_RATIOS, type Author, type ImageCrop, type Publisher, type SiteMetadata, type StoryImage, type StoryMetadata } from "./types.js";
+import {
+  CROP_RATIOS,
+  type Author,
+  type ImageCrop,
+  type LiveStoryMetadata,
+  type LiveUpdateMetadata,
+  type Publisher,
+  type SiteMetadata,
+  type StoryImage,
+  type StoryMetadata,
+} from "./types.js";
 
 /** What a voice assistant may read aloud by default: the headline and the story highlights. */
 export const DEFAULT_SPEAKABLE_SELECTORS: readonly string[] = Object.freeze(["h1", ".newsroom-highlights"]);
@@ -41,8 +51,7 @@ export function storyGraph(story: StoryMetadata, site: SiteMetadata, options: St
     return { "@type": type, "@id": videoId(story, index), ...properties };
   });
   const breadcrumbId = `${story.url}#breadcrumb`;
-  const article: NewsArticle = {
-    "@type": "NewsArticle",
+  const article = {
     "@id": `${story.url}#article`,
     headline: story.headline,
     description,
@@ -54,6 +63,7 @@ export function storyGraph(story: StoryMetadata, site: SiteMetadata, options: St
     image: story.image ? imageNodes(story.image, site) : undefined,
     articleSection: story.section || undefined,
     keywords: story.keywords.length > 0 ? story.keywords : undefined,
+    // NewsArticle's own: a LiveBlogPosting has none.
     dateline: story.dateline || undefined,
     mainEntityOfPage: { "@type": "WebPage", "@id": story.url, breadcrumb: { "@id": breadcrumbId } },
     url: story.url,
@@ -62,7 +72,9 @@ export function storyGraph(story: StoryMetadata, site: SiteMetadata, options: St
     isBasedOn: story.basedOn,
     video: videos.length > 0 ? story.videos.map((_, index) => ({ "@id": videoId(story, index) })) : undefined,
     speakable: { "@type": "SpeakableSpecification", cssSelector: [...(options.speakable ?? DEFAULT_SPEAKABLE_SELECTORS)] },
-  };
+  } satisfies Omit<NewsArticle, "@type"> & Omit<LiveBlogPosting, "@type">;
+  const { dateline, ...shared } = article;
+  const articleNode: NewsArticle | LiveBlogPosting = story.live ? liveBlogPosting(shared, story.live) : { "@type": "NewsArticle", ...article };
   // A section has no address of its own in the story's metadata, so it is left out rather than given an invented one.
   const breadcrumbs: BreadcrumbList = {
     "@type": "BreadcrumbList",
@@ -72,7 +84,35 @@ export function storyGraph(story: StoryMetadata, site: SiteMetadata, options: St
       { "@type": "ListItem", position: 2, name: story.headline, item: story.url },
     ],
   };
-  return { "@context": "https://schema.org", "@graph": [article, ...videos, breadcrumbs] };
+  return { "@context": "https://schema.org", "@graph": [articleNode, ...videos, breadcrumbs] };
+}
+
+/**
+ * A live story's article: a LiveBlogPosting (a BlogPosting, so an Article to Google) with when its coverage started,
+ * when it ended (only once it has: an end given in advance would tell search engines the coverage is over), and its
+ * updates, newest first, each a BlogPosting at the address of the page it is on. (`dateline` is NewsArticle's alone.)
+ */
+function liveBlogPosting(article: Omit<LiveBlogPosting, "@type">, live: LiveStoryMetadata): LiveBlogPosting {
+  return {
+    "@type": "LiveBlogPosting",
+    ...article,
+    coverageStartTime: live.started && machineDate(live.started),
+    coverageEndTime: live.status === "ended" && live.ended ? machineDate(live.ended) : undefined,
+    liveBlogUpdate: live.updates.map(blogPosting),
+  };
+}
+
+function blogPosting(update: LiveUpdateMetadata): BlogPosting {
+  const datePublished = machineDate(update.published);
+  return {
+    "@type": "BlogPosting",
+    headline: update.headline || undefined,
+    articleBody: update.text || undefined,
+    datePublished,
+    dateModified: update.modified ? machineDate(update.modified) : datePublished,
+    author: update.author ? authorNode(update.author) : undefined,
+    url: update.url,
+  };
 }
 
 /** `<script type="application/ld+json">…</script>`; the JSON is written so that no string in it can end the element. */

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { NewsroomError } from "../../src/errors.js";
-import { ATOM_NAMESPACE, atomFeed, jsonFeed, JSON_FEED_VERSION, type FeedDescription, type FeedEntry } from "../../src/metadata/feeds.js";
+import {
+  ATOM_NAMESPACE,
+  atomFeed,
+  atomFeedOfItems,
+  jsonFeed,
+  jsonFeedOfItems,
+  JSON_FEED_VERSION,
+  storyFeedItem,
+  type FeedDescription,
+  type FeedEntry,
+  type FeedItem,
+} from "../../src/metadata/feeds.js";
 import { day, instant, SITE, storyMetadata } from "../helpers/storyMetadata.js";
 import { childNames, childrenNamed, childText, onlyChild, parseXml } from "../helpers/xml.js";
 
@@ -185,3 +196,62 @@ describe("jsonFeed", () => {
     expect(json([]).items).toEqual([]);
   });
 });
+
+describe("the writers of any feed entry (a story's, a live update's)", () => {
+  const ITEM: FeedItem = {
+    id: "https://news.example/stories/live/#update-1",
+    url: "https://news.example/stories/live/updates/1/#update-1",
+    title: "A key event",
+    published: instant("2017-05-18T10:45:00-04:00"),
+    authors: [{ name: "Ana Reporter" }],
+    categories: ["key-event"],
+    language: "en",
+    contentHtml: "<article><p>Words &amp; more</p></article>",
+    what: 'the update "update-1" of the live story at /stories/live/',
+    file: "./stories/live.md",
+  };
+
+  it("writes an entry's own id, link, title, dates, authors, categories and content; no summary, via or image it does not have", () => {
+    const [item] = entriesOf(parseXml(atomFeedOfItems(FEED, [ITEM])).documentElement);
+    expect(childNames(item!)).toEqual(["id", "title", "link", "published", "updated", "author", "category", "content"].map((name) => `{${ATOM_NAMESPACE}}${name}`));
+    expect([text(item!, "id"), onlyChild(item!, ATOM_NAMESPACE, "link").getAttribute("href"), text(item!, "title")]).toEqual([ITEM.id, ITEM.url, "A key event"]);
+    expect([text(item!, "published"), text(item!, "updated")]).toEqual(["2017-05-18T10:45:00-04:00", "2017-05-18T10:45:00-04:00"]);
+    expect(onlyChild(item!, ATOM_NAMESPACE, "category").getAttribute("term")).toBe("key-event");
+    expect(text(item!, "content")).toBe(ITEM.contentHtml);
+    const [json] = JSON.parse(jsonFeedOfItems(FEED, [{ ...ITEM, modified: instant("2017-05-18T11:00:00-04:00") }])).items;
+    expect(json).toEqual({
+      id: ITEM.id,
+      url: ITEM.url,
+      title: "A key event",
+      content_html: ITEM.contentHtml,
+      date_published: "2017-05-18T10:45:00-04:00",
+      date_modified: "2017-05-18T11:00:00-04:00",
+      authors: [{ name: "Ana Reporter" }],
+      tags: ["key-event"],
+    });
+  });
+
+  it("names the entry and its file when its text cannot be written", () => {
+    const error = thrownBy(() => atomFeedOfItems(FEED, [{ ...ITEM, contentHtml: "<p>bell\u0007</p>" }]));
+    expect(error).toBeInstanceOf(NewsroomError);
+    expect([(error as NewsroomError).file, (error as NewsroomError).element]).toEqual(["./stories/live.md", "feed"]);
+    expect((error as NewsroomError).message).toContain('the content of the update "update-1" of the live story at /stories/live/ contains U+0007');
+  });
+
+  it("writes a story's feed as the feed of its entries: the story feeds are the same writers", () => {
+    const entries = [entry({ modified: instant("2026-11-28T09:00:00-05:00") }), entry({ basedOn: "https://wire.example/a", language: "es" })];
+    const items = entries.map((one) => storyFeedItem(one, FEED.homeUrl));
+    expect(atomFeed(FEED, entries)).toBe(atomFeedOfItems(FEED, items));
+    expect(jsonFeed(FEED, entries)).toBe(jsonFeedOfItems(FEED, items));
+    expect(items[1]).toMatchObject({ id: "https://news.example/stories/a-story/", via: "https://wire.example/a", language: "es", categories: ["Politics", "Mexico", "drugs"] });
+  });
+});
+
+function thrownBy(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the action to throw");
+}

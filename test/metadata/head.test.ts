@@ -3,6 +3,7 @@ import { renderStoryHead } from "../../src/metadata/head.js";
 import { socialCards } from "../../src/metadata/socialCards.js";
 import { jsonLdScript, storyGraph } from "../../src/metadata/structuredData.js";
 import { parseHead, SITE, storyMetadata, video } from "../helpers/storyMetadata.js";
+import { liveStory, MORNING } from "../helpers/liveStory.js";
 
 describe("renderStoryHead", () => {
   it("gives the description, the canonical link, the social cards and the JSON-LD, one element a line", () => {
@@ -31,5 +32,23 @@ describe("renderStoryHead", () => {
     const head = parseHead(renderStoryHead(storyMetadata(), SITE, { speakable: ["#lede"] }).toString());
     const [article] = (head.jsonLd[0] as { "@graph": Array<Record<string, any>> })["@graph"];
     expect(article!["speakable"]["cssSelector"]).toEqual(["#lede"]);
+  });
+
+  it("points feed readers at a live story's own feeds of its updates, after the canonical link", () => {
+    const story = liveStory(MORNING, { feeds: true, data: { title: 'Live: "talks" & <more>' } });
+    const head = parseHead(renderStoryHead(story, SITE).toString());
+    const links = [...head.document.head.querySelectorAll("link")].map((link) => [link.rel, link.type, link.getAttribute("href"), link.title]);
+    expect(links).toEqual([
+      ["canonical", "", "https://news.example/stories/live/", ""],
+      ["alternate", "application/atom+xml", "https://news.example/stories/live/feed.xml", 'Live: "talks" & <more>'],
+      ["alternate", "application/feed+json", "https://news.example/stories/live/feed.json", 'Live: "talks" & <more>'],
+    ]);
+    expect((head.jsonLd[0] as { "@graph": Array<{ "@type": string }> })["@graph"][0]!["@type"]).toBe("LiveBlogPosting");
+  });
+
+  it("links no feeds of a live story whose feeds the site does not write, nor of any other story", () => {
+    for (const story of [liveStory(MORNING), storyMetadata()]) {
+      expect(parseHead(renderStoryHead(story, SITE).toString()).document.querySelectorAll('link[rel="alternate"]')).toHaveLength(0);
+    }
   });
 });

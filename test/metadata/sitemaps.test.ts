@@ -16,6 +16,7 @@ import {
 import type { StoryMetadata } from "../../src/metadata/types.js";
 import { day, instant, storyMetadata } from "../helpers/storyMetadata.js";
 import { childNames, childrenNamed, childText, onlyChild, parseXml } from "../helpers/xml.js";
+import { liveStory, MORNING } from "../helpers/liveStory.js";
 
 const S = SITEMAP_NAMESPACE;
 const N = NEWS_SITEMAP_NAMESPACE;
@@ -70,6 +71,15 @@ describe("newsSitemapXml", () => {
     const news = onlyChild(urlsOf(xml)[0]!, N, "news");
     expect(childText(news, N, "publication_date")).toBe("2017-05-18");
     expect(childText(onlyChild(news, N, "publication"), N, "language")).toBe("es");
+  });
+
+  it("says when a story changed after it was published (a live story: at its newest update), in the sitemap's own lastmod before news:news", () => {
+    const xml = newsSitemapXml([liveStory(MORNING), storyMetadata()], { publicationName: "Example News" });
+    const [live, unchanged] = urlsOf(xml);
+    expect(childNames(live!)).toEqual([`{${S}}loc`, `{${S}}lastmod`, `{${N}}news`]);
+    expect(childText(live!, S, "lastmod")).toBe("2017-05-18T12:30:00-04:00");
+    expect(childText(onlyChild(live!, N, "news"), N, "publication_date")).toBe("2017-05-18T10:00:00-04:00");
+    expect(childNames(unchanged!)).toEqual([`{${S}}loc`, `{${N}}news`]);
   });
 });
 

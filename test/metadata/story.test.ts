@@ -4,6 +4,8 @@ import { readStoryMetadata, type StoryMetadataSource } from "../../src/metadata/
 import { NewsroomError, parseElement, type NewsroomElement } from "../../src/index.js";
 import { thrown } from "../helpers/newsroom.js";
 import { SITE } from "../helpers/storyMetadata.js";
+import { LIVE_STORY_PATH, liveStory, MORNING } from "../helpers/liveStory.js";
+import { LIVE_UPDATE_HEADLINE_LIMIT } from "../../src/live/metadata.js";
 
 const markdown = new MarkdownIt();
 
@@ -129,5 +131,94 @@ describe("readStoryMetadata", () => {
     expect(failureOf(() => read({ corrections: [{ text: "x" }] })).message).toMatch(/story correction 1: the required field "date" is missing/);
     expect(failureOf(() => read({ corrections: [{ date: "2017-05-19", text: "x", kind: "retraction" }] })).message).toMatch(/neither "correction" nor "update"/);
     expect(failureOf(() => read({ corrections: "fixed" })).message).toMatch(/must be a list/);
+  });
+});
+
+describe("readStoryMetadata of a live story", () => {
+  const iso = (date: { dateTime: { toISO(options: object): string | null } } | undefined) => date?.dateTime.toISO({ suppressMilliseconds: true });
+
+  it("is published when its coverage started and modified at its newest update, whatever the front matter date", () => {
+    const story = liveStory(MORNING);
+    expect(story.published.dateOnly).toBe(false);
+    expect(iso(story.published)).toBe("2017-05-18T10:00:00-04:00");
+    expect(iso(story.modified)).toBe("2017-05-18T12:30:00-04:00");
+    // Read in the story's zone, so the byline says "EDT" and not a bare offset.
+    expect(story.published.dateTime.zoneName).toBe("America/New_York");
+    expect(read({}).live).toBeUndefined();
+  });
+
+  it("is modified at the latest edit when an edit comes after the newest update, and at `updated:` or a correction when later", () => {
+    expect(iso(liveStory([MORNING[0]!, { ...MORNING[3]!, updated: "2017-05-18T13:05" }]).modified)).toBe("2017-05-18T13:05:00-04:00");
+    expect(iso(liveStory(MORNING, { data: { updated: "2017-05-18T18:00:00-04:00" } }).modified)).toBe("2017-05-18T18:00:00-04:00");
+    expect(liveStory(MORNING, { data: { corrections: [{ date: "2017-05-19", text: "Fixes a name." }] } }).modified?.dateTime.toISODate()).toBe("2017-05-19");
+  });
+
+  it("has not changed with one update never edited; without updates it is dated as any story", () => {
+    const one = liveStory([MORNING[3]!]);
+    expect(iso(one.published)).toBe("2017-05-18T12:00:00-04:00");
+    expect(one.modified).toBeUndefined();
+    const none = liveStory([]);
+    expect([none.published.dateOnly, none.published.dateTime.toISODate(), none.modified, none.live?.started, none.live?.updates]).toEqual([true, "2017-05-18", undefined, undefined, []]);
+  });
+
+  it("refuses an `updated:` before coverage started, naming the file and the fix", () => {
+    const error = failureOf(() => liveStory(MORNING, { data: { updated: "2017-05-17" } }));
+    expect([error.file, error.element]).toEqual(["./stories/live.md", 'story "updated"']);
+    expect(error.fix).toMatch(/on or after the publication date \(2017-05-18\)/);
+  });
+
+  it("gives the status and coverage times: live without an end, ended with one", () => {
+    const live = liveStory(MORNING).live!;
+    expect([live.status, iso(live.started), live.ended]).toEqual(["live", "2017-05-18T10:00:00-04:00", undefined]);
+    const ended = liveStory(MORNING, { ended: "2017-05-18T17:00" }).live!;
+    expect([ended.status, iso(ended.ended)]).toEqual(["ended", "2017-05-18T17:00:00-04:00"]);
+  });
+
+  it("gives each update, newest first: id, title, headline, plain text, dates, author and addresses", () => {
+    const updates = liveStory(MORNING, { pageSize: 2 }).live!.updates;
+    expect(updates.map((update) => iso(update.published))).toEqual(["12:30", "12:00", "11:30", "10:45", "10:00"].map((time) => `2017-05-18T${time}:00-04:00`));
+    const [, , edited, key, pinned] = updates;
+    expect(edited).toMatchObject({ id: "update-20170518-1130", title: undefined, author: { type: "Person", name: "Ana Reporter" }, key: false, pinned: false });
+    // Its words as the page shows them, without the markup, the time, the author or the "Updated" line.
+    expect(edited!.text).toBe("Demand for drugs & its <costs> came up again.");
+    expect(iso(edited!.modified)).toBe("2017-05-18T11:55:00-04:00");
+    expect(key).toMatchObject({ id: "update-20170518-1045-tillerson-we-must-own-this", title: "Tillerson: “We must own this”", headline: "Tillerson: “We must own this”", key: true });
+    // The quote inside it is part of its words.
+    expect(key!.text).toBe("He said it plainly. We Americans must own this problem. Rex Tillerson");
+    expect(key!.modified).toBeUndefined();
+    expect(key!.author).toBeUndefined();
+    expect(pinned!.text).toBe("The secretaries meet in Washington.");
+    expect(pinned!.pinned).toBe(true);
+  });
+
+  it("names an untitled update by its first words, cut on a word to fit 110 characters", () => {
+    const [long, short] = liveStory(MORNING).live!.updates;
+    expect(short!.headline).toBe("Videgaray answered.");
+    expect(long!.text.length).toBeGreaterThan(LIVE_UPDATE_HEADLINE_LIMIT);
+    expect([...long!.headline].length).toBeLessThanOrEqual(LIVE_UPDATE_HEADLINE_LIMIT);
+    expect(long!.headline).toMatch(/^All the public finger-pointing today was from the US, .* said several…$/);
+    expect(long!.text.startsWith(long!.headline.slice(0, -1))).toBe(true);
+  });
+
+  it("gives each update the address of the page it is on, and a permalink on the story's own page that never changes", () => {
+    const updates = liveStory(MORNING, { pageSize: 2, site: { ...SITE, url: "https://host.example/news/" } }).live!.updates;
+    const story = `https://host.example/news${LIVE_STORY_PATH}`;
+    expect(updates.map((update) => update.url)).toEqual([
+      `${story}#update-20170518-1230`,
+      `${story}#update-20170518-1200`,
+      `${story}#update-20170518-1130`,
+      // The two oldest fill the first numbered page.
+      `${story}updates/1/#update-20170518-1045-tillerson-we-must-own-this`,
+      `${story}updates/1/#update-20170518-1000-the-meeting-opens`,
+    ]);
+    expect(updates.map((update) => update.permalink)).toEqual(updates.map((update) => `${story}#${update.id}`));
+  });
+
+  it("gives the feeds' absolute addresses when the site writes them, and none when it does not", () => {
+    expect(liveStory(MORNING, { feeds: true, site: { ...SITE, url: "https://host.example/news/" } }).live!.feeds).toEqual({
+      atom: `https://host.example/news${LIVE_STORY_PATH}feed.xml`,
+      json: `https://host.example/news${LIVE_STORY_PATH}feed.json`,
+    });
+    expect(liveStory(MORNING).live!.feeds).toBeUndefined();
   });
 });

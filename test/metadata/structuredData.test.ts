@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { jsonLdScript, storyGraph, storyDescription, DEFAULT_SPEAKABLE_SELECTORS } from "../../src/metadata/structuredData.js";
 import type { SiteMetadata, StoryMetadata } from "../../src/metadata/types.js";
 import { day, instant, parseHead, SITE, storyMetadata, video } from "../helpers/storyMetadata.js";
+import { LIVE_STORY_PATH, liveStory, MORNING } from "../helpers/liveStory.js";
 
 type Node = Record<string, any>;
 
@@ -166,6 +167,77 @@ describe("storyGraph", () => {
       { "@type": "ListItem", position: 1, name: "Example News", item: "https://news.example/" },
       { "@type": "ListItem", position: 2, name: "A headline", item: STORY_URL },
     ]);
+  });
+});
+
+describe("storyGraph of a live story", () => {
+  const LIVE_URL = `https://news.example${LIVE_STORY_PATH}`;
+  const liveGraph = (options: Parameters<typeof liveStory>[1] = {}) => graphOf(liveStory(MORNING, { pageSize: 2, ...options })).nodes;
+  const postingOf = (options: Parameters<typeof liveStory>[1] = {}) => liveGraph(options).find((node) => node["@type"] === "LiveBlogPosting")!;
+
+  it("makes the article a LiveBlogPosting in the same graph, credited and published as any story", () => {
+    const nodes = liveGraph();
+    expect(nodes.map((node) => [node["@type"], node["@id"]])).toEqual([
+      ["LiveBlogPosting", `${LIVE_URL}#article`],
+      ["BreadcrumbList", `${LIVE_URL}#breadcrumb`],
+    ]);
+    expect(postingOf()).toMatchObject({
+      headline: "Live: the talks",
+      description: "The talks, as they happen.",
+      url: LIVE_URL,
+      mainEntityOfPage: { "@type": "WebPage", "@id": LIVE_URL },
+      publisher: { "@type": "NewsMediaOrganization", name: "Example News", url: "https://news.example/", logo: { "@type": "ImageObject", url: "https://news.example/logo.png" } },
+      author: [{ "@type": "Organization", name: "Example News" }],
+    });
+    // dateline is NewsArticle's own property, not a LiveBlogPosting's.
+    expect(graphOf(liveStory(MORNING, { data: { dateline: "WASHINGTON" } })).nodes[0]).not.toHaveProperty("dateline");
+  });
+
+  it("dates it: published and coverage started at the first update, modified at the newest; an end only once coverage has ended", () => {
+    const running = postingOf();
+    expect(running).toMatchObject({ datePublished: "2017-05-18T10:00:00-04:00", coverageStartTime: "2017-05-18T10:00:00-04:00", dateModified: "2017-05-18T12:30:00-04:00" });
+    expect(running).not.toHaveProperty("coverageEndTime");
+    expect(postingOf({ ended: "2017-05-18T17:00" })["coverageEndTime"]).toBe("2017-05-18T17:00:00-04:00");
+  });
+
+  it("lists every update, newest first and on every page, as a BlogPosting at the address of the page it is on", () => {
+    const updates = postingOf()["liveBlogUpdate"] as Node[];
+    expect(updates.map((update) => update["@type"])).toEqual(Array(5).fill("BlogPosting"));
+    expect(updates.map((update) => update["url"])).toEqual([
+      `${LIVE_URL}#update-20170518-1230`,
+      `${LIVE_URL}#update-20170518-1200`,
+      `${LIVE_URL}#update-20170518-1130`,
+      `${LIVE_URL}updates/1/#update-20170518-1045-tillerson-we-must-own-this`,
+      `${LIVE_URL}updates/1/#update-20170518-1000-the-meeting-opens`,
+    ]);
+    expect(updates.map((update) => update["datePublished"])).toEqual(["12:30", "12:00", "11:30", "10:45", "10:00"].map((time) => `2017-05-18T${time}:00-04:00`));
+  });
+
+  it("gives each update its headline, its words as plain text, its dates and its author when it has one", () => {
+    const [long, , edited, key] = postingOf()["liveBlogUpdate"] as Node[];
+    expect(edited).toEqual({
+      "@type": "BlogPosting",
+      headline: "Demand for drugs & its <costs> came up again.",
+      articleBody: "Demand for drugs & its <costs> came up again.",
+      datePublished: "2017-05-18T11:30:00-04:00",
+      dateModified: "2017-05-18T11:55:00-04:00",
+      author: { "@type": "Person", name: "Ana Reporter" },
+      url: `${LIVE_URL}#update-20170518-1130`,
+    });
+    expect(key).toMatchObject({ headline: "Tillerson: “We must own this”", articleBody: "He said it plainly. We Americans must own this problem. Rex Tillerson", dateModified: "2017-05-18T10:45:00-04:00" });
+    expect(key).not.toHaveProperty("author");
+    // Untitled and long: its first words, cut on a word, within Google's 110 characters.
+    expect([...long!["headline"]].length).toBeLessThanOrEqual(110);
+    expect(long!["headline"]).toMatch(/^All the public finger-pointing .*…$/);
+    expect(long!["articleBody"]).toMatch(/whole of the afternoon's meetings\.$/);
+  });
+
+  it("is still one script no update can end, parsing back to the graph", () => {
+    const story = liveStory([{ time: "2017-05-18T10:00", title: "</script><script>alert(1)</script>", text: "A </script> in the words & more" }]);
+    const head = parseHead(jsonLdScript(storyGraph(story, SITE)).toString());
+    expect(head.document.querySelectorAll("script")).toHaveLength(1);
+    const [update] = (head.jsonLd[0] as { "@graph": Node[] })["@graph"][0]!["liveBlogUpdate"] as Node[];
+    expect([update!["headline"], update!["articleBody"]]).toEqual(["</script><script>alert(1)</script>", "A </script> in the words & more"]);
   });
 });
 
