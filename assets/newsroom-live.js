@@ -2,12 +2,25 @@
 // The page is complete as built. This script polls the JSON the build writes beside it (every 30 s while the tab is
 // visible, backing off after errors) and never moves the page under the reader: new updates wait behind the
 // "N new updates" button (fixed in place, announced politely, counted in the title) until the reader presses it.
-// Edited updates are replaced in place, deleted ones removed. Polling stops once the JSON says coverage ended.
+// Edited updates are replaced in place once the reader is not looking at them (an edit moves what is below it; above
+// the screen, the browser's scroll anchoring keeps the view); until then, each poll tries again. Deleted updates are
+// removed at once. Polling stops once the JSON says coverage ended.
 // Comment lines (starting with //) are stripped before the script is served.
 const root = document.querySelector("[data-newsroom-live]");
-// A link to an update that has moved to an older page lands on its entry here: follow it there.
-const moved = location.hash && document.querySelector(`.newsroom-live__moved [id="${CSS.escape(decodeURIComponent(location.hash.slice(1)))}"] a`);
-if (moved) location.replace(moved.href);
+// A link to an update that has moved to an older page lands on its entry here: follow it there, on arrival and when a
+// link on the page (one in an update's words, say) leads to one.
+const follow = () => {
+  let entry;
+  try {
+    entry = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  } catch {
+    // A fragment that is not percent-encoded text names nothing here; it must not stop the polling below.
+  }
+  const link = entry?.closest(".newsroom-live__moved") && entry.querySelector("a");
+  if (link) location.replace(link.href);
+};
+follow();
+addEventListener("hashchange", follow);
 if (root) {
   const $ = (selector) => root.querySelector(selector);
   const list = $(".newsroom-live__updates");
@@ -42,16 +55,26 @@ if (root) {
       else if (!article) fresh.push(update);
       else if (article.localName === "article") {
         const next = articleOf(update.html);
-        if (next.dataset.version !== article.dataset.version) article.replaceWith(next);
+        const box = article.getBoundingClientRect();
+        if (next.dataset.version !== article.dataset.version && (box.top >= innerHeight || box.bottom <= 0)) {
+          // A reader whose focus is in the update keeps their place: focus moves to its new copy.
+          const focused = article.contains(document.activeElement);
+          article.replaceWith(next);
+          if (focused) {
+            next.tabIndex = -1;
+            next.focus({ preventScroll: true });
+          }
+        }
       }
     }
     held = fresh.concat(held);
-    if (held.length === 0) return;
-    const label = held.length === 1 ? button.dataset.labelOne : button.dataset.labelMany.replace("{count}", held.length);
+    // Also when the count falls to 0 (the updates that waited were deleted): the button, title and region say so.
+    const count = held.length;
+    const label = count === 0 ? "" : count === 1 ? button.dataset.labelOne : button.dataset.labelMany.replace("{count}", count);
     button.textContent = label;
-    button.hidden = false;
+    button.hidden = count === 0;
     if (announcer.textContent !== label) announcer.textContent = label;
-    document.title = `(${held.length}) ${title}`;
+    document.title = count === 0 ? title : `(${count}) ${title}`;
   };
   const poll = async () => {
     timer = undefined;
@@ -65,6 +88,7 @@ if (root) {
         stopped = true;
         status.textContent = status.dataset.labelEnded;
         status.className = "newsroom-live__status newsroom-live__status--ended";
+        root.classList.replace("newsroom-live--live", "newsroom-live--ended");
       }
     } catch {
       delay = Math.min(delay * 2, 10 * interval);

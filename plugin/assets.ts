@@ -26,6 +26,11 @@ function withoutCommentLines(code: string): string {
     .trim();
 }
 
+/** A script of `assets/` as the site serves it (what the page budgets measure, `scripts/bench/budgets.ts`). */
+export function servedScript(name: "newsroom-video.js" | "newsroom-live.js"): string {
+  return withoutCommentLines(readAsset(name));
+}
+
 /** What `{% newsroomAssets %}` writes until the page is finished, when it is replaced by what the page needs. */
 export const ASSETS_PLACEHOLDER = "<!-- eleventy-plugin-newsroom: assets -->";
 
@@ -62,9 +67,9 @@ interface PageNeeds {
 export class PageAssets {
   readonly #css = `${readAsset("newsroom-video.css").trim()}\n${BUILT_IN_ASPECT_RATIOS.map(aspectRatioRule).join("\n")}\n`;
   readonly #builtInRules = new Set(BUILT_IN_ASPECT_RATIOS.map(aspectRatioRule));
-  readonly #script = withoutCommentLines(readAsset("newsroom-video.js"));
+  readonly #script = servedScript("newsroom-video.js");
   readonly scriptPath = `/newsroom/video-${contentHash(this.#script)}.js`;
-  readonly #liveScript = withoutCommentLines(readAsset("newsroom-live.js"));
+  readonly #liveScript = servedScript("newsroom-live.js");
   readonly liveScriptPath = `/newsroom/live-${contentHash(this.#liveScript)}.js`;
   readonly #needs = new Map<string, PageNeeds>();
   /** The stylesheets the pages of this build link, by path: written once each after the build. */

@@ -5,12 +5,13 @@
  *   npm run bench                                   # ratio at 1,000 and 4,000 stories, growth up to 10,000
  *   npm run bench -- --stories 250 --pairs 3        # a quick run (growth then uses the same sizes)
  *   npm run bench -- --growth 250,1000 --profile    # also write and summarise a CPU profile of a plugin build
+ *   npm run bench -- --budgets-only                 # only the example site's page budgets
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { BUDGETS, budgetFailures, buildExampleSite, builtPages, measurePage } from "./budgets.js";
+import { BUDGETS, budgetFailures, buildExampleSite, builtPages, liveScriptBrotli, measurePage } from "./budgets.js";
 import { buildOnce, type BuildResult } from "./build.js";
 import { ELEMENTS_PER_STORY, linkPackage, StaticRenderer, writeSite, type Corpus, type Variant } from "./corpus.js";
 import { describeMachine } from "./machine.js";
@@ -29,6 +30,7 @@ const { values: flags } = parseArgs({
     "listing-runs": { type: "string", default: "3" },
     profile: { type: "boolean", default: false },
     "no-budgets": { type: "boolean", default: false },
+    "budgets-only": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     eleventy: { type: "string" },
     "bare-plain": { type: "boolean", default: false },
@@ -48,6 +50,7 @@ if (flags.help) {
   --listing-runs 3           pairs for the listing pages' cost, at the largest ratio size (0 skips; default 3)
   --profile                  CPU-profile one plugin build at the largest ratio size and summarise it
   --no-budgets               skip the example site's page budgets
+  --budgets-only             only the example site's page budgets (no build is timed)
   --keep                     keep the generated sites (the folder is printed)
   --eleventy path/cmd.cjs    build both variants with another Eleventy, e.g. the copy scripts/bench/eleventyLookupFix.ts
                              makes (a diagnostic: what Eleventy's own costs do to the ratio)
@@ -60,6 +63,11 @@ if (flags.help) {
   --bare-plain               B without the newest-first \`stories\` collection a news site defines for its front page
                              (a diagnostic: the comparison before the baseline was decided; B then pays Eleventy for
                              no collection at all)`);
+  process.exit(0);
+}
+
+if (flags["budgets-only"]) {
+  printBudgets();
   process.exit(0);
 }
 
@@ -342,30 +350,7 @@ for (const { corpus, stories } of profiled) {
   say();
 }
 
-if (!flags["no-budgets"]) {
-  const site = buildExampleSite();
-  const article = "/stories/tillerson-mexico-drug-trade/";
-  say(`Page budgets of the example site (brotli quality 11; KB = 1,024 bytes; budgets: article HTML + CSS ≤ ${kilobytes(BUDGETS.articleHtmlAndCss)}, JS 0 without a video and ≤ ${kilobytes(BUDGETS.scriptWithVideo)} with one):`);
-  const rows = [["page", "HTML", "CSS", "HTML + CSS", "JS", "video", "render-blocking", "img w/o size", "verdict"]];
-  for (const url of builtPages(site)) {
-    const weight = measurePage(site, url);
-    const failures = budgetFailures(weight, { article: url === article, siteStylesheet: "/assets/site.css" });
-    rows.push([
-      url,
-      kilobytes(weight.html.brotli),
-      kilobytes(weight.htmlAndCssBrotli - weight.html.brotli),
-      kilobytes(weight.htmlAndCssBrotli),
-      weight.scripts.length === 0 ? "0" : `${kilobytes(weight.scriptBrotli)} (${weight.scripts.length})`,
-      weight.hasVideo ? "yes" : "no",
-      weight.renderBlocking.join(" ") || "none",
-      String(weight.imagesWithoutSize.length),
-      failures.length === 0 ? "ok" : `OVER: ${failures.join("; ")}`,
-    ]);
-  }
-  say(table(rows));
-  rmSync(site, { recursive: true, force: true });
-  say();
-}
+if (!flags["no-budgets"]) printBudgets();
 
 // The goals, on the baseline (B with the `stories` collection a news site defines anyway), at 4,000 stories.
 {
@@ -388,3 +373,35 @@ if (!flags["no-budgets"]) {
 
 say(`Done in ${seconds(performance.now() - started)}. Load average at the end: ${loadavg().map((load) => load.toFixed(2)).join(", ")}.`);
 if (!flags.keep) rmSync(workspace, { recursive: true, force: true });
+
+/** The example site's page budgets, measured and printed (`--budgets-only` prints nothing else). */
+function printBudgets(): void {
+  const say = (text = "") => console.log(text);
+  const site = buildExampleSite();
+  const article = "/stories/tillerson-mexico-drug-trade/";
+  say(
+    `Page budgets of the example site (brotli quality 11; KB = 1,024 bytes; budgets: article HTML + CSS ≤ ${kilobytes(BUDGETS.articleHtmlAndCss)}, a live story's page ≤ that × ⌈updates shown ÷ ${BUDGETS.updatesPerArticleBudget}⌉, JS 0 without a video and ≤ ${kilobytes(BUDGETS.scriptWithVideo)} with one, + ≤ ${kilobytes(BUDGETS.liveScript)} on a live page that polls):`,
+  );
+  const rows = [["page", "HTML", "CSS", "HTML + CSS", "JS", "video", "updates", "render-blocking", "img w/o size", "verdict"]];
+  for (const url of builtPages(site)) {
+    const weight = measurePage(site, url);
+    const failures = budgetFailures(weight, { article: url === article, siteStylesheet: "/assets/site.css" });
+    rows.push([
+      url,
+      kilobytes(weight.html.brotli),
+      kilobytes(weight.htmlAndCssBrotli - weight.html.brotli),
+      kilobytes(weight.htmlAndCssBrotli),
+      weight.scripts.length === 0 ? "0" : `${kilobytes(weight.scriptBrotli)} (${weight.scripts.length})`,
+      weight.hasVideo ? "yes" : "no",
+      weight.liveUpdates === undefined ? "" : `${weight.liveUpdates}${weight.polls ? " (polls)" : ""}`,
+      weight.renderBlocking.join(" ") || "none",
+      String(weight.imagesWithoutSize.length),
+      failures.length === 0 ? "ok" : `OVER: ${failures.join("; ")}`,
+    ]);
+  }
+  say(table(rows));
+  const live = liveScriptBrotli();
+  say(`live page's polling script (assets/newsroom-live.js as served): ${live} bytes brotli, budget ${BUDGETS.liveScript}: ${live <= BUDGETS.liveScript ? "ok" : "OVER"}`);
+  rmSync(site, { recursive: true, force: true });
+  say();
+}

@@ -73,7 +73,13 @@ export async function rebuildSite(output: string, files: SiteFiles, build: Build
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
-  await createEleventy(root, build).write();
+  // Eleventy keeps templates, layouts and what it read of them in caches of the process, by path: the next build of
+  // the same folder must read it afresh.
+  const configure = (eleventyConfig: any) => {
+    eleventyConfig.setUseTemplateCache(false);
+    build.configure?.(eleventyConfig);
+  };
+  await createEleventy(root, { ...build, configure }).write();
 }
 
 /** Builds and returns the one page at `url`, failing loudly if it is not there. */

@@ -2,13 +2,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { BUDGETS, budgetFailures, buildExampleSite, builtPages, measurePage, PLUGIN_STYLESHEET, type PageWeight } from "../../scripts/bench/budgets.js";
+import { BUDGETS, budgetFailures, buildExampleSite, builtPages, liveHtmlAndCssBudget, liveScriptBrotli, measurePage, PLUGIN_STYLESHEET, type PageWeight } from "../../scripts/bench/budgets.js";
 
 /**
  * The page budgets of issue 6 on the built example site: what a reader downloads and waits for. The same measurement
  * is printed by `npm run bench`; the figures are recorded in BENCHMARKS.md.
  */
 const ARTICLE = "/stories/tillerson-mexico-drug-trade/";
+/** The live story: coverage ended, so its page polls no more; the live page shows the newest updates and the pinned one. */
+const LIVE = "/stories/live-us-mexico-drug-talks/";
 const SITE_STYLESHEET = "/assets/site.css";
 
 let output: string;
@@ -48,8 +50,30 @@ describe("page budgets of the example site", () => {
     }
   });
 
+  test("the live story's page: HTML + CSS within the article's budget for each 20 updates it shows", () => {
+    const live = page(LIVE);
+    // Its newest seven and the pinned one: within one article's budget, 20 KB (40 KB from 21 updates, and so on).
+    expect(live.liveUpdates).toBe(8);
+    expect(liveHtmlAndCssBudget(live.liveUpdates!)).toBe(BUDGETS.articleHtmlAndCss);
+    expect(liveHtmlAndCssBudget(21)).toBe(2 * BUDGETS.articleHtmlAndCss);
+    expect(live.stylesheets.map((sheet) => sheet.url)).toContain(SITE_STYLESHEET);
+    console.log(`live page ${LIVE}: HTML + CSS ${live.htmlAndCssBrotli} bytes brotli (HTML ${live.html.brotli}), ${live.liveUpdates} updates, budget ${liveHtmlAndCssBudget(live.liveUpdates!)}`);
+    expect(live.htmlAndCssBrotli).toBeLessThanOrEqual(liveHtmlAndCssBudget(live.liveUpdates!));
+    // Coverage has ended: the page polls no more, so it ships no polling script (its video is a link: no script either).
+    expect(live.polls).toBe(false);
+    expect(live.scripts).toEqual([]);
+  });
+
+  test("the live page's polling script weighs at most 2 KB brotli, as served", () => {
+    const size = liveScriptBrotli();
+    console.log(`live script: ${size} bytes brotli`);
+    expect(size).toBeGreaterThan(0);
+    expect(size).toBeLessThanOrEqual(BUDGETS.liveScript);
+  });
+
   test("no page has a render-blocking request other than the site's one stylesheet and, with a video, the plugin's one", () => {
-    expect([...pages.values()].filter((weight) => weight.hasVideo)).toHaveLength(3);
+    // The live story shows a video in one of its updates on its live page.
+    expect([...pages].filter(([, weight]) => weight.hasVideo).map(([url]) => url)).toEqual(["/elements/", LIVE, ARTICLE, "/videos/"]);
     for (const [url, weight] of pages) {
       expect(weight.renderBlocking, url).toEqual(weight.hasVideo ? [expect.stringMatching(PLUGIN_STYLESHEET), SITE_STYLESHEET] : [SITE_STYLESHEET]);
       expect(weight.external, url).toEqual([]);
