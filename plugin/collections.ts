@@ -9,6 +9,7 @@ import {
 } from "../src/index.js";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy.js";
 import type { BuildState } from "./state.js";
+import { rememberPageData } from "./shortcodes.js";
 import { LIVE_PAGES_COLLECTION, LIVE_STORIES_COLLECTION, type LiveUpdatesPageItem } from "./live.js";
 
 /** The story an element belongs to, as collection items carry it. */
@@ -62,7 +63,11 @@ export function registerCollections(config: EleventyConfig, state: BuildState): 
   let made: { from: readonly CollectionItem[]; items: Promise<ElementItems> } | undefined;
   const elementItems = (api: CollectionApi): Promise<ElementItems> => {
     const from = list.of(api, storyTag);
-    if (made?.from !== from) made = { from, items: itemsOf(from, state) };
+    if (made?.from !== from) {
+      // Before the stories render: an 11ty.js story's updates find its data (its time zone) through its page.
+      rememberPageData(from);
+      made = { from, items: itemsOf(from, state) };
+    }
     return made.items;
   };
 
@@ -72,23 +77,28 @@ export function registerCollections(config: EleventyConfig, state: BuildState): 
   config.addCollection(collections.videos, async (api) => (await elementItems(api)).videos.slice());
 
   // Live stories, and their numbered pages of older updates, for the live virtual templates (plugin/live.ts): made
-  // after the stories' renders, which hold their updates.
+  // after the stories' renders, which hold their updates. While previewing, a story whose coverage is wrong (two
+  // updates with one id, two pinned) is left out of both: its page shows the error in its live blog's place, and no
+  // live.json is made for it, whose render would otherwise throw the error and stop the whole preview build.
+  const hasCoverage = (story: CollectionItem): boolean => {
+    try {
+      state.live.collected(story);
+      return true;
+    } catch (error) {
+      if (!(error instanceof NewsroomError) || !state.previewing) throw error;
+      state.reportOnce(error);
+      return false;
+    }
+  };
   const liveStories = async (api: CollectionApi) => {
     await elementItems(api);
-    return list.of(api, storyTag).filter((story) => state.live.isLive(story.data));
+    return list.of(api, storyTag).filter((story) => state.live.isLive(story.data) && hasCoverage(story));
   };
   config.addCollection(LIVE_STORIES_COLLECTION, liveStories);
   config.addCollection(LIVE_PAGES_COLLECTION, async (api) => {
     const pages: LiveUpdatesPageItem[] = [];
     for (const story of await liveStories(api)) {
-      let coverage;
-      try {
-        coverage = state.live.coverageOf(story);
-      } catch (error) {
-        if (!(error instanceof NewsroomError) || !state.previewing) throw error;
-        state.reportOnce(error);
-        continue;
-      }
+      const coverage = state.live.coverageOf(story);
       for (const page of coverage.pages) {
         if (page.number === undefined) continue;
         if (state.options.live.layout === undefined) {

@@ -146,8 +146,7 @@ export class LiveStories {
 
   /** The context live blogs render in: the page's, with the site's words and the live time format. */
   contextFor(page: EleventyPage | undefined, data: Record<string, unknown>): RenderContext {
-    const locale = typeof data["lang"] === "string" ? data["lang"] : (page?.lang ?? this.state.options.locale);
-    return { ...this.state.renderContext(page, data), dates: { locale, timeFormat: this.state.options.live.timeFormat } };
+    return this.state.renderContext(page, data);
   }
 
   /** Where the live page's script polls, and the feeds are: beside the page. */

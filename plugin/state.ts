@@ -7,7 +7,14 @@ import { SiteImages } from "./images.js";
 import { LEFT_OUT, StoryElements } from "./storyElements.js";
 import { LiveStories } from "./live.js";
 import type { EleventyPage } from "./eleventy.js";
-import type { ResolvedOptions } from "./options.js";
+import { isLocale, type ResolvedOptions } from "./options.js";
+
+/** The language of a page: its data's `lang`, else its page's (Eleventy's i18n); one that is not a locale is left out. */
+function pageLanguage(page: EleventyPage | undefined, env: object | undefined): string | undefined {
+  const lang = (env as { lang?: unknown } | undefined)?.lang;
+  const language = typeof lang === "string" ? lang : page?.lang;
+  return language !== undefined && isLocale(language) ? language : undefined;
+}
 
 /**
  * What the plugin keeps during one build: the site's markdown-it (handed over by `amendLibrary`), one id registry per
@@ -86,6 +93,10 @@ export class BuildState {
     console.warn(note ? `${error.message} ${note}` : error.message);
   }
 
+  parseOptionsFor(data: Record<string, unknown>): ParseOptions {
+    return this.live.parseOptionsFor(data);
+  }
+
   useMarkdown(md: MarkdownIt): void {
     this.#markdown = md;
   }
@@ -112,6 +123,10 @@ export class BuildState {
       ids: this.idsFor(page),
       env,
       lead,
+      // A live update's times are shown as its live blog shows times (LiveStories.contextFor): in the page's language
+      // and the live time format. Without it, an update written in the content was always "9:05 pm EDT" (en-US and the
+      // default format), whatever the site's locale and `live.timeFormat`.
+      dates: { locale: pageLanguage(page, env) ?? this.options.locale, timeFormat: this.options.live.timeFormat },
       onRender: (element, markup) => {
         this.assets.add(page?.url === undefined ? (this.stories.currentPage() ?? page) : page, element);
         this.stories.record(page, element, markup);

@@ -27,6 +27,8 @@ export interface StoryElementsBuild {
   };
   reportOnce(error: NewsroomError, note?: string): void;
   bodyLineOffset(page: EleventyPage | undefined): number;
+  /** How the elements of a page with this data are read (a live update in its story's time zone). */
+  parseOptionsFor(data: Record<string, unknown>): ParseOptions;
 }
 
 /** An element of a story as the collections and the story's metadata know it. */
@@ -170,8 +172,9 @@ export class StoryElements {
   async forCollections(item: PageEntry): Promise<StoryElement[] | undefined> {
     const render = await this.#renderContent(item);
     if (render.error) throw render.error;
-    if (render.failed) return undefined;
+    // Kept even when an element failed (while previewing): a live story's blog still shows its good updates.
     this.#renders.set(pageKey(item), render);
+    if (render.failed) return undefined;
     let elements: StoryElement[];
     try {
       elements = this.#storyElements(item, render);
@@ -192,7 +195,8 @@ export class StoryElements {
    * previewing, a story left out for a broken element has only its front matter's.)
    */
   ofPage(item: CollectionItem): StoryElement[] {
-    return this.#storyElements(item, this.#renders.get(pageKey(item)) ?? newRender());
+    const render = this.#renders.get(pageKey(item));
+    return this.#storyElements(item, render && !render.failed ? render : newRender());
   }
 
   /**
@@ -283,7 +287,15 @@ export class StoryElements {
     const source = typeof item.data.page?.rawInput === "string" ? item.data.page.rawInput : typeof item.rawInput === "string" ? item.rawInput : "";
     const result = extractStoryElements(
       { data: item.data, body: source, isMarkdown: item.inputPath.endsWith(".md"), file: item.inputPath, lineOffset: this.state.bodyLineOffset(item.data.page) },
-      { markdown: this.state.markdown, shortcodes, pairedShortcodes: PAIRED_SHORTCODES, filters, parseOptions: this.state.parseOptions, markdownEnv: { page: item.data.page } },
+      {
+        markdown: this.state.markdown,
+        shortcodes,
+        pairedShortcodes: PAIRED_SHORTCODES,
+        filters,
+        parseOptions: this.state.parseOptionsFor(item.data),
+        // What the Markdown plugin reads of the page's data (Eleventy's env is the whole data): the zone of its updates.
+        markdownEnv: { page: item.data.page, live: item.data["live"], timeZone: item.data["timeZone"] },
+      },
     );
     for (const warning of result.warnings) this.state.reportOnce(warning);
     const render = newRender();

@@ -31,8 +31,21 @@ export function parseUpdateTime(value: unknown, timeZone: string): DateTime {
   if (typeof value !== "string") throw new InvalidValue("is not a date and time", TIME_FIX);
   const text = value.trim();
   if (!HAS_TIME_OF_DAY.test(text)) throw new InvalidValue(`"${text}" is not a date with a time of day`, TIME_FIX);
-  const parsed = DateTime.fromISO(text.replace(" ", "T"), HAS_OFFSET.test(text) ? { setZone: true } : { zone: timeZone });
+  const hasOffset = HAS_OFFSET.test(text);
+  const parsed = DateTime.fromISO(text.replace(" ", "T"), hasOffset ? { setZone: true } : { zone: timeZone });
   if (!parsed.isValid) throw new InvalidValue(`"${text}" is not a time that exists (${parsed.invalidExplanation ?? parsed.invalidReason})`, TIME_FIX);
+  // A local time in the hour the clocks skip (02:30 on the night summer time starts) does not exist: luxon moves it an
+  // hour on without a word, so the update would say 3:30 where the author wrote 2:30. Its clock reading must be the
+  // one written.
+  if (!hasOffset) {
+    const written = DateTime.fromISO(text.replace(" ", "T"), { zone: "UTC" });
+    if (written.hour !== parsed.hour || written.minute !== parsed.minute || written.day !== parsed.day) {
+      throw new InvalidValue(
+        `"${text}" is not a time that exists in ${timeZone} (the clocks skipped it, as when summer time begins)`,
+        "write the time as the clocks showed it then, or give it with its offset",
+      );
+    }
+  }
   return parsed.setZone(timeZone);
 }
 
@@ -84,17 +97,25 @@ export function parseUpdate(input: ElementInput, location: SourceLocation = {}, 
   if (!time) fields.fail('the required field "time" is missing', `give the time it was posted: ${TIME_FIX.replace(/^write it as /, "")}`);
   const now = options.now?.() ?? new Date();
   const tolerance = (options.futureToleranceMinutes ?? 10) * 60_000;
-  if (time.toMillis() > now.getTime() + tolerance) {
+  const failIfFuture = (what: string, when: DateTime) => {
+    if (when.toMillis() <= now.getTime() + tolerance) return;
     fields.fail(
-      `its time ${machineTime(time)} is in the future (more than ${tolerance / 60_000} minutes after the build's clock, ${DateTime.fromJSDate(now).setZone(timeZone).toISO({ suppressMilliseconds: true })})`,
+      `${what} ${machineTime(when)} is in the future (more than ${tolerance / 60_000} minutes after the build's clock, ${DateTime.fromJSDate(now).setZone(timeZone).toISO({ suppressMilliseconds: true })})`,
       "check the date and the time zone (a time without an offset is read in the story's zone), or add the update when it happens",
     );
-  }
+  };
+  failIfFuture("its time", time);
   const updated = fields.parsed("updated", (value) => parseUpdateTime(value, timeZone));
   if (updated && updated < time) fields.fail(`it was updated (${machineTime(updated)}) before it was posted (${machineTime(time)})`, 'give "updated" the time of the edit, after "time"');
+  // An edit dated in the future is the same slip as a post dated there: it would become the story's dateModified and
+  // the live JSON's "modified".
+  if (updated) failIfFuture("its updated time", updated);
   const title = fields.optionalText("title") || undefined;
-  const key = fields.parsed("key", parseFlag) ?? false;
-  const pinned = fields.parsed("pinned", parseFlag) ?? false;
+  // A flag given empty (`key=""`, as HTML writes a boolean attribute) is on, as parseFlag says: `parsed` skips an empty
+  // value as if it were not given, which turned such a flag off.
+  const flag = (name: "key" | "pinned") => (fields.raw(name) === "" ? true : (fields.parsed(name, parseFlag) ?? false));
+  const key = flag("key");
+  const pinned = flag("pinned");
   if (key && !title) fields.fail("a key event has no title", 'give it a title="…": the list of key events links to it by its title');
   const author = fields.optionalText("author") || undefined;
   const text = fields.optionalText("text");

@@ -19,11 +19,15 @@ export interface LivePollDocument {
 /** The JSON the live page's script polls (`assets/newsroom-live.js`), with updates rendered as the page renders them. */
 export function livePollDocument(coverage: LiveCoverage, markup: (update: LiveUpdate) => string): LivePollDocument {
   const live = coverage.pages[0]?.updates ?? [];
+  // The pinned update stands on the live page even once it has moved to a numbered page: the page shows it, so the
+  // JSON carries it (after the others, as it is older than all of them), or an edit to it would never reach an open page.
+  const pinned = coverage.pinned;
+  const shown = pinned === undefined || live.includes(pinned) ? live : [...live, pinned];
   return {
     version: 1,
     status: coverage.status,
     modified: coverage.modified ?? null,
-    updates: live.map((update) => ({ id: update.id, html: markup(update) })),
+    updates: shown.map((update) => ({ id: update.id, html: markup(update) })),
     ids: coverage.updates.map((update) => update.id),
   };
 }

@@ -11,12 +11,17 @@ export interface LiveBlogOptions {
   markup(update: LiveUpdate): string;
   /** The JSON an open live page polls while coverage runs (`livePollDocument`); no polling without it. */
   pollUrl?: string | undefined;
+  /**
+   * How a page's address (the story's, a numbered page's) is written in a link: the adapter adds the site's path
+   * prefix, as it does to `pollUrl`. As it is when not given.
+   */
+  href?: ((url: string) => string) | undefined;
 }
 
 /** "/a/b/#id" for an update on another page, "#id" for one on this page. */
-function linkTo(coverage: LiveCoverage, page: UpdatesPage, update: LiveUpdate): string {
+function linkTo(coverage: LiveCoverage, page: UpdatesPage, update: LiveUpdate, href: (url: string) => string): string {
   const on = coverage.pageOf.get(update.id);
-  return on === undefined || on === page ? `#${update.id}` : `${on.url}#${update.id}`;
+  return on === undefined || on === page ? `#${update.id}` : `${href(on.url)}#${update.id}`;
 }
 
 function timeAndTitle(update: LiveUpdate, context: RenderContext): SafeHtml {
@@ -34,6 +39,9 @@ function timeAndTitle(update: LiveUpdate, context: RenderContext): SafeHtml {
 export function renderLiveBlog(coverage: LiveCoverage, context: RenderContext, options: LiveBlogOptions): SafeHtml {
   const { labels } = context;
   const { page } = options;
+  // Page addresses are the site's paths; in a link they need its path prefix (a site served from /news/ would
+  // otherwise link every numbered page, and the way back, outside itself).
+  const href = options.href ?? ((url: string) => url);
   const isLivePage = page === coverage.pages[0];
   const heading = trustedHtml(`h${context.headingLevel}`);
   const polling = isLivePage && coverage.status === "live" && options.pollUrl !== undefined;
@@ -51,7 +59,7 @@ export function renderLiveBlog(coverage: LiveCoverage, context: RenderContext, o
       : html`\n<nav class="newsroom-live__key-events" aria-labelledby="${keyEventsId}">
 <${heading} class="newsroom-live__heading" id="${keyEventsId}">${labels.keyEvents}</${heading}>
 <ol class="newsroom-live__key-event-list">
-${coverage.keyEvents.map((update) => html`<li><a href="${update === pinned ? `#${update.id}` : linkTo(coverage, page, update)}">${timeAndTitle(update, context)}</a></li>\n`)}</ol>
+${coverage.keyEvents.map((update) => html`<li><a href="${update === pinned ? `#${update.id}` : linkTo(coverage, page, update, href)}">${timeAndTitle(update, context)}</a></li>\n`)}</ol>
 </nav>`;
 
   const pinnedBlock = pinned
@@ -82,15 +90,15 @@ ${trustedHtml(options.markup(pinned))}
 <${heading} class="newsroom-live__heading" id="${pagesId}">${labels.earlierUpdates}</${heading}>
 <ul class="newsroom-live__page-list">
 ${otherPages.map(
-  (other) => html`<li><a href="${other.url}">${pageLink(other)}</a>${
+  (other) => html`<li><a href="${href(other.url)}">${pageLink(other)}</a>${
     isLivePage
       ? html`\n<ul class="newsroom-live__moved">
-${other.updates.filter((update) => update !== pinned).map((update) => html`<li id="${update.id}"><a href="${other.url}#${update.id}">${timeAndTitle(update, context)}</a></li>\n`)}</ul>\n`
+${other.updates.filter((update) => update !== pinned).map((update) => html`<li id="${update.id}"><a href="${href(other.url)}#${update.id}">${timeAndTitle(update, context)}</a></li>\n`)}</ul>\n`
       : ""
   }</li>\n`,
 )}</ul>
 </nav>`;
-  const back = isLivePage ? "" : html`\n<p class="newsroom-live__back"><a href="${coverage.pages[0]!.url}">${labels.backToLive}</a></p>`;
+  const back = isLivePage ? "" : html`\n<p class="newsroom-live__back"><a href="${href(coverage.pages[0]!.url)}">${labels.backToLive}</a></p>`;
 
   return html`<div class="newsroom-live newsroom-live--${coverage.status}"${polling ? html` data-newsroom-live="${options.pollUrl!}"` : ""}>
 ${status}${back}${keyEvents}${pinnedBlock}${control}

@@ -94,7 +94,7 @@ describe("newsroomMarkdown", () => {
     expect(root.querySelector("section.newsroom-highlights")).not.toBeNull();
     const error = renderError(md, '::: quote speaker="A"\nWords.\n:::\n');
     expect(error.problem).toBe('"::: quote" is not an element this site knows');
-    expect(error.fix).toContain('"kurz", "zitat", "auszug" or "film"');
+    expect(error.fix).toContain('"kurz", "zitat", "auszug", "film" or "meldung"');
   });
 
   it("lets render rules be overridden per element", () => {
@@ -165,7 +165,7 @@ describe("errors in Markdown", () => {
     const error = renderError(newsroomMd(), '::: quotes speaker="A"\nWords.\n:::\n');
     expect(error.element).toBe("quotes");
     expect(error.line).toBe(1);
-    expect(error.fix).toContain('"highlights", "quote", "pullquote" or "video"');
+    expect(error.fix).toContain('"highlights", "quote", "pullquote", "video" or "update"');
   });
 
   it("reports a stray closing marker", () => {

@@ -43,6 +43,46 @@ describe("options are merged with defaults and checked at config time", () => {
   });
 });
 
+describe("the live option", () => {
+  test("is merged with its defaults", () => {
+    expect(resolveOptions().live).toEqual({ pageSize: 20, layout: undefined, futureToleranceMinutes: 10, timeFormat: "h:mm a ZZZZ", feeds: true });
+    expect(resolveOptions({ live: { pageSize: 5, layout: "layouts/updates.njk" } }).live).toEqual({ pageSize: 5, layout: "layouts/updates.njk", futureToleranceMinutes: 10, timeFormat: "h:mm a ZZZZ", feeds: true });
+    expect(resolveOptions({ live: { futureToleranceMinutes: 0, timeFormat: "HH:mm", feeds: false } }).live).toEqual({ pageSize: 20, layout: undefined, futureToleranceMinutes: 0, timeFormat: "HH:mm", feeds: false });
+    expect(resolveOptions({ live: { futureToleranceMinutes: 2.5 } }).live.futureToleranceMinutes).toBe(2.5);
+  });
+
+  test("a resolved live option is a copy: changing it changes no default", () => {
+    const live = resolveOptions().live;
+    live.pageSize = 3;
+    expect(resolveOptions().live.pageSize).toBe(20);
+  });
+
+  test.each([
+    [{ live: true }, /option "live": must be an object but is a boolean/],
+    [{ live: [] }, /option "live": must be an object but is a list/],
+    [{ live: { pagesize: 5 } }, /option "live\.pagesize": is not an option of this plugin\. Fix: use only pageSize, layout, futureToleranceMinutes, timeFormat, feeds/],
+    [{ live: { pageSize: 0 } }, /option "live\.pageSize": must be a whole number of 1 or more but is a number/],
+    [{ live: { pageSize: -3 } }, /option "live\.pageSize": must be a whole number of 1 or more/],
+    [{ live: { pageSize: 2.5 } }, /option "live\.pageSize": must be a whole number of 1 or more/],
+    [{ live: { pageSize: "20" } }, /option "live\.pageSize": must be a whole number of 1 or more but is "20"/],
+    [{ live: { pageSize: Number.NaN } }, /option "live\.pageSize": must be a whole number/],
+    [{ live: { layout: "" } }, /option "live\.layout": must be a non-empty text but is ""/],
+    [{ live: { layout: 3 } }, /option "live\.layout": must be a non-empty text but is a number/],
+    [{ live: { futureToleranceMinutes: -1 } }, /option "live\.futureToleranceMinutes": must be a number of minutes of 0 or more but is a number/],
+    [{ live: { futureToleranceMinutes: "10" } }, /option "live\.futureToleranceMinutes": must be a number of minutes of 0 or more but is "10"/],
+    [{ live: { futureToleranceMinutes: Number.POSITIVE_INFINITY } }, /option "live\.futureToleranceMinutes": must be a number of minutes/],
+    [{ live: { timeFormat: "" } }, /option "live\.timeFormat": must be a non-empty text/],
+    [{ live: { timeFormat: null } }, /option "live\.timeFormat": must be a non-empty text but is null/],
+    [{ live: { feeds: "yes" } }, /option "live\.feeds": must be true or false but is "yes"/],
+  ])("%j is refused", (options, message) => {
+    expect(() => resolveOptions(options)).toThrow(message);
+  });
+
+  test("a wrong live option fails the build, naming the config", async () => {
+    expect(await failureOf(buildSite({ "a.md": "Text" }, { options: { live: { pageSize: 0 } } }))).toMatch(/your Eleventy config: option "live\.pageSize": must be a whole number of 1 or more but is a number\. Fix: pass e\.g\. 20\./);
+  });
+});
+
 describe("renamed shortcodes, containers, filters and collections", () => {
   test("a site's own names work in every syntax, and the defaults are then free for other plugins", async () => {
     const pages = await buildSite(

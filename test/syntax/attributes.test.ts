@@ -60,3 +60,49 @@ describe("parseAttributes", () => {
     expect(attributeError(`role= speaker="A"`).problem).toContain('"role"');
   });
 });
+
+describe("parseAttributes: flags written bare", () => {
+  const flags = ["key", "pinned"];
+  const read = (text: string) => parseAttributes(text, "update", {}, flags);
+  function flagError(text: string, given: readonly string[] = flags): NewsroomError {
+    const error = thrown(() => parseAttributes(text, "update", { file: "s.md", line: 3 }, given));
+    expect(error).toBeInstanceOf(NewsroomError);
+    expect((error as NewsroomError).message).toMatch(/^\[eleventy-plugin-newsroom\] s\.md:3: update: /);
+    return error as NewsroomError;
+  }
+
+  it.each([
+    [`time="2017-05-18T21:05" key`, { time: "2017-05-18T21:05", key: "true" }],
+    [`key time="2017-05-18T21:05"`, { key: "true", time: "2017-05-18T21:05" }],
+    [`pinned key`, { pinned: "true", key: "true" }],
+    [`  key\tpinned  `, { key: "true", pinned: "true" }],
+    [`key="false" pinned=true`, { key: "false", pinned: "true" }],
+    [`title='A title' key pinned id=x`, { title: "A title", key: "true", pinned: "true", id: "x" }],
+  ])("reads %s", (text, attributes) => {
+    expect(read(text)).toEqual(attributes);
+  });
+
+  it("a bare name that is not one of the flags given has no value", () => {
+    expect(flagError(`time="x" urgent`).problem).toBe('the attribute "urgent" has no value');
+    // The same names are no flags for an element that gives none.
+    expect(flagError(`key`, []).problem).toBe('the attribute "key" has no value');
+    expect(attributeError(`speaker="A" pinned`).problem).toBe('the attribute "pinned" has no value');
+  });
+
+  it("a flag is a whole name: a longer one is not it", () => {
+    expect(flagError(`keys`).problem).toBe('the attribute "keys" has no value');
+    expect(flagError(`key-event`).problem).toBe('the attribute "key-event" has no value');
+  });
+
+  it.each([[`key key`], [`key time="x" key`], [`key key="true"`], [`key="true" key`], [`pinned=false pinned`]])("a flag given twice is refused: %s", (text) => {
+    const name = text.includes("pinned") ? "pinned" : "key";
+    const error = flagError(text);
+    expect(error.problem).toBe(`the attribute "${name}" is given twice`);
+    expect(error.fix).toBe(`keep one "${name}"`);
+  });
+
+  it("a flag followed by something other than white space is not a flag", () => {
+    expect(flagError(`key"x"`).problem).toBe('the attribute "key" has no value');
+    expect(flagError(`key=`).problem).toBe('the attribute "key" has no value');
+  });
+});
