@@ -6,7 +6,6 @@
  */
 import {
   liveCoverage,
-  liveFeedPath,
   livePollDocument,
   NewsroomError,
   renderElement,
@@ -50,11 +49,6 @@ export interface LiveUpdatesPageItem {
   url: string;
 }
 
-interface StoryCoverage {
-  coverage: LiveCoverage;
-  story: CollectionItem;
-}
-
 const pageKey = (page: { inputPath?: string | undefined; url?: string | false | undefined }) => `${page.inputPath ?? ""}\0${String(page.url)}`;
 
 /** `coverageEnded` as written: YAML reads an unquoted date-time as a Date. */
@@ -67,7 +61,7 @@ function endedOf(value: unknown, file: string): string | undefined {
 
 export class LiveStories {
   /** Each live story's coverage, worked out once per build. */
-  #coverage = new Map<string, StoryCoverage>();
+  #coverage = new Map<string, LiveCoverage>();
   /** The pages whose live blog was rendered in this build. */
   #blogs = new Set<string>();
   /** The live stories the collections hold: each gets its live.json and numbered pages. */
@@ -115,7 +109,7 @@ export class LiveStories {
   coverageOf(story: CollectionItem): LiveCoverage {
     const key = pageKey(story);
     const known = this.#coverage.get(key);
-    if (known) return known.coverage;
+    if (known) return known;
     const updates = this.state.stories.updatesOf(story).map((rendered) => rendered.element);
     const coverage = liveCoverage(updates, {
       url: String(story.url),
@@ -124,7 +118,7 @@ export class LiveStories {
       timeZone: this.timeZoneOf(story.data),
       file: story.inputPath,
     });
-    this.#coverage.set(key, { coverage, story });
+    this.#coverage.set(key, coverage);
     return coverage;
   }
 
@@ -144,18 +138,14 @@ export class LiveStories {
     return own.markup;
   }
 
-  /** The context live blogs render in: the page's, with the site's words and the live time format. */
+  /** The context live blogs render in: the page's (its words, its language, the live time format). */
   contextFor(page: EleventyPage | undefined, data: Record<string, unknown>): RenderContext {
     return this.state.renderContext(page, data);
   }
 
-  /** Where the live page's script polls, and the feeds are: beside the page. */
+  /** Where the live page's script polls: beside the page. */
   static pollPath(storyUrl: string): string {
     return `${storyUrl.endsWith("/") ? storyUrl : `${storyUrl.replace(/\.html?$/, "")}/`}live.json`;
-  }
-
-  static feedPath(storyUrl: string, format: "atom" | "json"): string {
-    return liveFeedPath(storyUrl, format);
   }
 
   register(config: EleventyConfig, metadata: MetadataSource): void {
@@ -267,6 +257,5 @@ export class LiveStories {
         permalink: (data: { liveStory: CollectionItem }) => LiveStories.pollPath(String(data.liveStory.url)),
       }),
     );
-
   }
 }

@@ -95,9 +95,9 @@ function expectStory(document: Document | undefined): void {
 }
 
 describe("the packed package", () => {
-  test("holds the built code with types and source maps, the player's assets, README, LICENSE and CHANGELOG — and nothing else", () => {
-    expect(packedFiles).toEqual(expect.arrayContaining(["package.json", "README.md", "LICENSE", "CHANGELOG.md", "assets/newsroom-video.js", "assets/newsroom-video.css", "dist/plugin/index.js", "dist/plugin/index.d.ts", "dist/plugin/index.js.map", "dist/src/index.d.ts"]));
-    const unexpected = packedFiles.filter((path) => !/^(dist\/(plugin|src)\/.+\.(js|d\.ts|js\.map|d\.ts\.map)|assets\/newsroom-video\.(js|css)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(path));
+  test("holds the built code with types and source maps, the player's and the live page's assets, README, LICENSE and CHANGELOG — and nothing else", () => {
+    expect(packedFiles).toEqual(expect.arrayContaining(["package.json", "README.md", "LICENSE", "CHANGELOG.md", "assets/newsroom-video.js", "assets/newsroom-video.css", "assets/newsroom-live.js", "dist/plugin/index.js", "dist/plugin/index.d.ts", "dist/plugin/index.js.map", "dist/src/index.d.ts"]));
+    const unexpected = packedFiles.filter((path) => !/^(dist\/(plugin|src)\/.+\.(js|d\.ts|js\.map|d\.ts\.map)|assets\/newsroom-video\.(js|css)|assets\/newsroom-live\.js|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(path));
     expect(unexpected).toEqual([]);
   });
 });

@@ -38,7 +38,8 @@ let links: Link[];
 const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
 
 beforeAll(() => {
-  output = buildExampleSite();
+  // The site's own absolute addresses (canonical links, feeds) are on this origin, so they are checked like the others.
+  output = buildExampleSite({ SITE_URL: `${SITE}/` });
   pages = new Map();
   links = [];
   for (const file of filesUnder(output).filter((path) => path.endsWith(".html"))) {
