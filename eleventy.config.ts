@@ -21,6 +21,17 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy("site/assets");
   // The Content-Security-Policy the site is served with, for hosts that read a _headers file.
   eleventyConfig.addPassthroughCopy("site/_headers");
+  // The editor at /admin/ (README, "Editing in a CMS (Decap)"), copied as it is: Decap CMS from its package (the
+  // script and the chunks it loads beside itself), the plugin's CMS module and the video box's stylesheet for previews.
+  eleventyConfig.addPassthroughCopy("site/admin");
+  // Copied as it is, not a page of the site: in no collection, sitemap or feed.
+  eleventyConfig.ignores.add("site/admin/**");
+  eleventyConfig.addPassthroughCopy({
+    "node_modules/decap-cms/dist/*decap-cms.js": "admin/decap",
+    "node_modules/decap-cms/dist/*.wasm": "admin/decap",
+    "dist/cms/index.js": "admin/newsroom-cms.js",
+    "assets/newsroom-video.css": "admin/newsroom-video.css",
+  });
 }
 
 export const config = {

@@ -9,6 +9,8 @@ export interface EleventyConfig {
   /** Typed for this plugin's options; other plugins' options pass through. */
   addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void, options?: Options): unknown;
   addPassthroughCopy(path: string | Record<string, string>): unknown;
+  /** The globs Eleventy does not read as templates (a site's config adds to it). */
+  readonly ignores: Set<string>;
   versionCheck(range: string): void;
   amendLibrary(engine: "md", callback: (md: any) => void): void;
   addShortcode(name: string, callback: Callback): void;

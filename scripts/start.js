@@ -12,6 +12,13 @@ const eleventyArgs = ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", 
 let eleventy;
 let restartTimer;
 
+// Decap CMS's local backend (site/admin/config.yml has `local_backend: true`): the editor at /admin/ reads and writes
+// site/stories/*.md here, and Eleventy rebuilds what it writes. Port 8081, Decap's default (DECAP_SERVER_PORT to change).
+const decapServer = spawn(process.execPath, ["node_modules/decap-server/dist/index.js"], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: process.env.DECAP_SERVER_PORT ?? "8081", MODE: "fs", GIT_REPO_DIRECTORY: process.cwd() },
+});
+
 function startEleventy() {
   eleventy = spawn(process.execPath, eleventyArgs, { stdio: "inherit" });
 }
@@ -43,6 +50,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     tsc.kill(signal);
     eleventy?.kill(signal);
+    decapServer.kill(signal);
     process.exit(0);
   });
 }

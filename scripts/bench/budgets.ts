@@ -75,7 +75,8 @@ const ORIGIN = "http://site.invalid";
 /** Every page of a built site, as URL paths (`/`, `/quotes/`, `/stories/…/`). */
 export function builtPages(siteDir: string): string[] {
   return filesUnder(siteDir)
-    .filter((path) => path.endsWith(".html"))
+    // The editor at /admin/ (Decap CMS) is for the newsroom, not for readers: it has no budget.
+    .filter((path) => path.endsWith(".html") && !path.startsWith("admin/"))
     .map((path) => (path.endsWith("index.html") ? `/${path.slice(0, -"index.html".length)}` : `/${path}`))
     .sort();
 }

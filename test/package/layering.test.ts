@@ -82,6 +82,19 @@ describe("the layers", () => {
     expect(cyclesAmong(adapter)).toEqual([]);
   });
 
+  test("src/cms/ (a browser bundle) and everything it imports use nothing of Node", () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const target of importsOf(file).local) visit(target);
+    };
+    for (const file of core.filter((path) => path.startsWith("src/cms/"))) visit(file);
+    expect([...seen]).toEqual(expect.arrayContaining(["src/cms/index.ts", "src/markdown/plugin.ts", "src/syntax/attributes.ts", "src/elements/index.ts"]));
+    const offences = [...seen].flatMap((file) => importsOf(file).packages.filter((name) => name.startsWith("node:") || !["markdown-it", "luxon"].includes(name)).map((name) => `${file} → ${name}`));
+    expect(offences).toEqual([]);
+  });
+
   test("the shared types import only values, which import nothing that imports the types", () => {
     const { local } = importsOf("src/types.ts");
     expect(local.every((target) => /^src\/(values|video)\//.test(target))).toBe(true);
