@@ -17,6 +17,7 @@ import {
   type RenderContext,
   type UpdatesPage,
 } from "../src/index.js";
+import { DateTime } from "luxon";
 import type { CollectionItem, EleventyConfig, EleventyPage } from "./eleventy.js";
 import { isTimeZone, type ResolvedOptions } from "./options.js";
 import { registerLiveFeeds } from "./liveFeeds.js";
@@ -35,6 +36,7 @@ export interface LiveStoriesBuild {
   renderContext(page: EleventyPage | undefined, env?: object, lead?: boolean): RenderContext;
   reportInPlace(error: NewsroomError): string;
   reportOnce(error: NewsroomError, note?: string): void;
+  bodyLineOffset(page: EleventyPage | undefined): number;
 }
 
 /** The collections the live virtual templates paginate over (the plugin's own; not for sites to rely on). */
@@ -57,6 +59,23 @@ function endedOf(value: unknown, file: string): string | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
   if (typeof value === "string") return value.trim();
   throw new NewsroomError({ element: "story", problem: `coverageEnded is ${JSON.stringify(value)}, not a date and time`, fix: 'write it as coverageEnded: "2017-05-18T23:30:00-04:00"', file });
+}
+
+/**
+ * The line of the story's source where an update is written, when one line can only be it: a `:::` marker or an
+ * `{% update %}` tag that carries its time as written (in the story's zone, to the minute) or its given id. An update
+ * written in a loop, an include or an 11ty.js function has no such line: undefined, never a guess.
+ */
+export function lineOfUpdate(source: string, update: LiveUpdate, name: string): number | undefined {
+  const wallTime = DateTime.fromISO(update.time, { setZone: true }).setZone(update.timeZone).toFormat("yyyy-MM-dd'T'HH:mm");
+  const opens = new RegExp(`^\\s*(?:>\\s*)*:{3,}\\s*${name}(?:\\s|$)|\\{%-?\\s*${name}\\s`);
+  const lines = source.split("\n");
+  const candidates = lines.flatMap((line, index) => (opens.test(line) ? [{ line, number: index + 1 }] : []));
+  for (const holds of [(line: string) => line.includes(wallTime) && line.includes(`"${update.id}"`), (line: string) => line.includes(wallTime)]) {
+    const found = candidates.filter((candidate) => holds(candidate.line));
+    if (found.length === 1) return found[0]!.number;
+  }
+  return undefined;
 }
 
 export class LiveStories {
@@ -117,6 +136,11 @@ export class LiveStories {
       ended: endedOf(story.data["coverageEnded"], story.inputPath),
       timeZone: this.timeZoneOf(story.data),
       file: story.inputPath,
+      lineOf: (update) => {
+        const page = story.data["page"] as EleventyPage | undefined;
+        const line = typeof page?.rawInput === "string" ? lineOfUpdate(page.rawInput, update, this.state.options.shortcodes.update) : undefined;
+        return line === undefined ? undefined : line + this.state.bodyLineOffset(page);
+      },
     });
     this.#coverage.set(key, coverage);
     return coverage;

@@ -44,6 +44,8 @@ export interface LiveCoverageOptions {
   timeZone: string;
   /** For errors. */
   file?: string | undefined;
+  /** For errors about one update: the line of the file where it is written, when that can be known. */
+  lineOf?: ((update: LiveUpdate) => number | undefined) | undefined;
 }
 
 const instant = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toMillis();
@@ -72,8 +74,8 @@ export function numberedUpdatesPath(storyUrl: string, number: number): string {
  * last update.
  */
 export function liveCoverage(updates: readonly LiveUpdate[], options: LiveCoverageOptions): LiveCoverage {
-  const fail = (problem: string, fix: string): never => {
-    throw new NewsroomError({ element: "update", problem, fix, file: options.file });
+  const fail = (problem: string, fix: string, update?: LiveUpdate): never => {
+    throw new NewsroomError({ element: "update", problem, fix, file: options.file, line: update && options.lineOf?.(update) });
   };
   if (!Number.isInteger(options.pageSize) || options.pageSize < 1) {
     throw new NewsroomError({ element: 'option "live.pageSize"', problem: `${JSON.stringify(options.pageSize)} is not a number of updates`, fix: "give a whole number of 1 or more, e.g. 20", file: options.file });
@@ -86,13 +88,14 @@ export function liveCoverage(updates: readonly LiveUpdate[], options: LiveCovera
       fail(
         `two updates have the id "${update.id}" (posted ${other.time} and ${update.time})`,
         `give one of them an id of its own (id="…"), or a title that tells them apart`,
+        update,
       );
     }
     seen.set(update.id, update);
   }
   const pinned = ordered.filter((update) => update.pinned);
   if (pinned.length > 1) {
-    fail(`${pinned.length} updates are pinned (${pinned.map((update) => `"${update.id}"`).join(", ")})`, "pin one update: remove pinned from the others");
+    fail(`${pinned.length} updates are pinned (${pinned.map((update) => `"${update.id}"`).join(", ")})`, "pin one update: remove pinned from the others", pinned[1]);
   }
   let ended: string | undefined;
   if (options.ended !== undefined) {
@@ -100,7 +103,7 @@ export function liveCoverage(updates: readonly LiveUpdate[], options: LiveCovera
     if (!end.isValid) fail(`coverageEnded "${options.ended}" is not an ISO 8601 date and time`, 'write it as "2017-05-18T23:30" or with its offset');
     const newest = ordered[0];
     if (newest && end.toMillis() < instant(newest.time)) {
-      fail(`coverageEnded (${options.ended}) is before the last update (${newest.time}, "${newest.id}")`, "set coverageEnded to when coverage ended, after the last update");
+      fail(`coverageEnded (${options.ended}) is before the last update (${newest.time}, "${newest.id}")`, "set coverageEnded to when coverage ended, after the last update", newest);
     }
     ended = end.setZone(options.timeZone).toISO({ suppressMilliseconds: true })!;
   }

@@ -299,7 +299,7 @@ const BAD: BadLiveStory[] = [
   {
     what: "coverageEnded before the last update",
     files: { "bad.md": `${frontMatter("coverageEnded: 2017-05-18T10:30:00-04:00\n")}${update('time="2017-05-18T10:00"')}\n${update('time="2017-05-18T11:00"')}` },
-    where: "bad.md",
+    where: "bad.md:13",
     element: "update",
     problem: /^coverageEnded \(.+\) is before the last update \(2017-05-18T11:00:00-04:00, "update-20170518-1100"\)$/,
     fix: /after the last update/,
@@ -307,7 +307,7 @@ const BAD: BadLiveStory[] = [
   {
     what: "two updates with one id",
     files: { "bad.md": `${frontMatter()}${update('time="2017-05-18T10:00" id="polls"')}\n${update('time="2017-05-18T11:00" id="polls"')}` },
-    where: "bad.md",
+    where: "bad.md:8",
     element: "update",
     problem: /^two updates have the id "polls"/,
     fix: /id="…"/,
@@ -315,7 +315,7 @@ const BAD: BadLiveStory[] = [
   {
     what: "two pinned updates",
     files: { "bad.njk": `${frontMatter()}{% update time="2017-05-18T10:00", pinned=true %}A{% endupdate %}{% update time="2017-05-18T11:00", pinned=true %}B{% endupdate %}` },
-    where: "bad.njk",
+    where: "bad.njk:8",
     element: "update",
     problem: /^2 updates are pinned \("update-20170518-1100", "update-20170518-1000"\)$/,
     fix: /pin one update/,
@@ -478,5 +478,22 @@ describe("while previewing, a broken live story still builds, shows its error in
     expect(lines.filter((line) => line.includes("the page holds live updates but shows no live blog")), lines.join("\n")).toHaveLength(1);
     expect(pages.has("/bad/")).toBe(true);
     expect(pages.has("/good/live.json")).toBe(true);
+  });
+});
+
+describe("lineOfUpdate: the line an update is written on, or none when it cannot be known", () => {
+  const update = (time: string, id: string) => ({ type: "update" as const, id, time, timeZone: "America/New_York", key: false, pinned: false, text: "Words." });
+  test("a marker or a tag carrying its time as written (local, or with its offset); its given id tells two of one time apart", async () => {
+    const { lineOfUpdate } = await import("../../plugin/live.js");
+    const source = 'Intro.\n\n::: update time="2017-05-18T10:00"\nA\n:::\n\n> :::: update time="2017-05-18T11:00:00-04:00" id="b"\n> B\n> ::::\n{% update time="2017-05-18T11:00", id="c" %}C{% endupdate %}\n';
+    expect(lineOfUpdate(source, update("2017-05-18T10:00:00-04:00", "update-20170518-1000"), "update")).toBe(3);
+    expect(lineOfUpdate(source, update("2017-05-18T11:00:00-04:00", "b"), "update")).toBe(7);
+    expect(lineOfUpdate(source, update("2017-05-18T11:00:00-04:00", "c"), "update")).toBe(10);
+  });
+  test("an update written in a loop, or under another name, has no line", async () => {
+    const { lineOfUpdate } = await import("../../plugin/live.js");
+    expect(lineOfUpdate("{% for u in updates %}{% update time=u.time %}{{ u.text }}{% endupdate %}{% endfor %}", update("2017-05-18T10:00:00-04:00", "x"), "update")).toBeUndefined();
+    expect(lineOfUpdate('::: meldung time="2017-05-18T10:00"\nA\n:::\n', update("2017-05-18T10:00:00-04:00", "x"), "update")).toBeUndefined();
+    expect(lineOfUpdate('::: update time="2017-05-18T10:00"\nA\n:::\n::: update time="2017-05-18T10:00"\nB\n:::\n', update("2017-05-18T10:00:00-04:00", "x"), "update")).toBeUndefined();
   });
 });
