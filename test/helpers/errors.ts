@@ -1,3 +1,5 @@
+import { vi } from "vitest";
+
 /** Eleventy wraps errors (originalError, cause); this joins the messages of the whole chain. */
 export function errorChainText(error: unknown): string {
   const messages: string[] = [];
@@ -17,4 +19,17 @@ export async function failureOf(build: Promise<unknown>): Promise<string> {
     return errorChainText(error);
   }
   throw new Error("expected the build to fail, but it succeeded");
+}
+
+/** The lines a build printed, through every console method, while `build` ran. */
+export async function printedDuring<T>(build: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
+  const lines: string[] = [];
+  const spies = (["log", "info", "warn", "error"] as const).map((method) =>
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(...args.map(String).join(" ").split("\n"))),
+  );
+  try {
+    return { result: await build(), lines };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
 }

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { buildSite, writeBuiltSite, writeSite } from "../helpers/eleventy.js";
 import { REPOSITORY } from "../helpers/exampleSite.js";
-import { failureOf } from "../helpers/errors.js";
+import { failureOf, printedDuring } from "../helpers/errors.js";
 import { parseDocument, readableText } from "../helpers/html.js";
 
 /**
@@ -97,18 +97,6 @@ describe("bad input: a production build fails with file, line, element, problem 
   });
 });
 
-/** The lines a build printed, through every console method, while `build` ran. */
-async function printedDuring(build: () => Promise<unknown>): Promise<{ result: unknown; lines: string[] }> {
-  const lines: string[] = [];
-  const spies = (["log", "info", "warn", "error"] as const).map((method) =>
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(...args.map(String).join(" ").split("\n"))),
-  );
-  try {
-    return { result: await build(), lines };
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-}
 
 describe("bad input while previewing: the site still builds, and the error is shown where the element would be", () => {
   test.each(cases.filter((c) => c.element !== "story"))("$what", async ({ file, text, element, problem }) => {

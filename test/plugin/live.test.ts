@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { buildSite, type BuildOptions, type BuiltPage, type SiteFiles } from "../helpers/eleventy.js";
-import { failureOf } from "../helpers/errors.js";
+import { failureOf, printedDuring } from "../helpers/errors.js";
 import { parseDocument, readableText } from "../helpers/html.js";
 
 /**
@@ -424,18 +424,6 @@ describe("a live story's faults stop a build, with the file, the line where it c
   });
 });
 
-/** The lines a build printed, through every console method, while `build` ran. */
-async function printedDuring<T>(build: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
-  const lines: string[] = [];
-  const spies = (["log", "info", "warn", "error"] as const).map((method) =>
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(...args.map(String).join(" ").split("\n"))),
-  );
-  try {
-    return { result: await build(), lines };
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-}
 
 describe("while previewing, a broken live story still builds, shows its error in place and prints it once", () => {
   const GOOD = { "good.md": markdownStory.replace("title: Talks", "title: Good talks") };
