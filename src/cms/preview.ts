@@ -66,8 +66,9 @@ export class NewsroomPreview {
     this.labels = options.labels ?? DEFAULT_LABELS;
     this.names = options.names ?? DEFAULT_BLOCK_NAMES;
     this.parseOptions = { providers: [...(options.videoProviders ?? []), ...DEFAULT_PROVIDERS], timeZone: options.timeZone ?? "UTC" };
-    this.#context = this.#newContext();
     this.markdown = new MarkdownIt(options.markdownOptions ?? { html: true });
+    // After the markdown-it it holds (created before it, the context had none until the first render).
+    this.#context = this.#newContext();
     this.markdown.use(newsroomMarkdown, {
       names: this.names,
       parseOptions: this.parseOptions,
@@ -114,6 +115,7 @@ export class NewsroomPreview {
 
   /** The error a front matter element would stop the build with, or undefined (an empty value renders nothing). */
   checkFrontMatter(type: Extract<ElementType, "highlights" | "video" | "dateline"> | "image", value: unknown): NewsroomError | undefined {
+    this.#context = this.#newContext();
     try {
       this.#renderFrontMatter(type, value);
       return undefined;

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchChromium, serveDirectory, type StaticServer } from "../helpers/browser.js";
-import { adminContext, configWithBackend, logIn, publish, repoFile, type AdminContext } from "../helpers/decapAdmin.js";
+import { adminContext, configWithBackend, logIn, publish, repoFile, startDecapServer, type AdminContext, type DecapServer } from "../helpers/decapAdmin.js";
 import { writeBlock } from "../../src/cms/blocks.js";
 import { buildSite } from "../helpers/eleventy.js";
 import { buildExampleSite, REPOSITORY } from "../helpers/exampleSite.js";
@@ -23,6 +24,7 @@ let output: string;
 let server: StaticServer;
 let browser: Browser;
 const contexts: AdminContext[] = [];
+const decapServers: DecapServer[] = [];
 
 beforeAll(async () => {
   if (!existsSync(join(REPOSITORY, "dist/cms/index.js"))) throw new Error("Build the plugin first: npm run build:plugin (npm test does)");
@@ -33,6 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const { context } of contexts) await context.close();
+  for (const decap of decapServers) await decap.stop();
   await browser?.close();
   await server?.close();
 });
@@ -52,10 +55,25 @@ async function openAdmin(seed: Record<string, string> = {}): Promise<{ page: Pag
 /** The preview pane's document (Decap renders the preview in an iframe). */
 const preview = (page: Page) => page.frameLocator("iframe").first();
 
-/** Clicks "Add Component" and the element's entry in its menu: the form opens in the body, after the cursor. */
+/**
+ * Clicks "Add Component" and the element's entry in its menu: the form opens in the body, after the cursor. The menu
+ * closes when focus leaves it, and the body's editor can take focus back just after a click in it (a loaded machine
+ * makes that race likely): the button is clicked again, while the menu is closed, until the entry shows.
+ */
 async function addComponent(page: Page, label: string): Promise<void> {
-  await page.locator('button[title="Add Component"]').click();
-  await page.getByRole("menuitem", { name: label, exact: true }).or(page.locator('[role="menu"] >> text="' + label + '"')).first().click();
+  const toggle = page.locator('[aria-haspopup="true"]').filter({ has: page.locator('button[title="Add Component"]') });
+  const entry = page.getByRole("menuitem", { name: label, exact: true }).or(page.locator('[role="menu"] >> text="' + label + '"')).first();
+  const deadline = Date.now() + PATIENCE;
+  for (;;) {
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.locator("button").click();
+    try {
+      await entry.waitFor({ state: "visible", timeout: 2_000 });
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+  await entry.click();
 }
 
 /** The most recent field of that label (a component's form comes after the story's own fields). */
@@ -161,15 +179,24 @@ describe("Decap CMS at /admin/ with the newsroom elements", () => {
   }, 120_000);
   test("each element, inserted through Add Component and its form, is written as README's block and previewed as the build renders it", async () => {
     const { page, admin } = await openAdmin();
-    page.on("pageerror", (e) => console.log("PAGEERROR", e.message, e.stack?.slice(0, 300)));
-    page.on("console", (m) => { if (m.type() !== "log" && m.type() !== "info") console.log("CONSOLE", m.type(), m.text().slice(0, 1500)); });
+    // What the admin throws or logs as an error (a component's fromBlock that throws stops the whole editor).
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
     await page.goto(`${server.origin}/admin/#/collections/stories/new`);
     await page.locator('button[title="Add Component"]').waitFor({ timeout: PATIENCE });
     await typeInto(page.locator('input[id^="title-field"]').first(), "Four elements from the editor");
+    // A new story has no date (Decap's datetime field starts empty) and cannot be published without one.
+    const date = page.locator('input[id^="date-field"]');
+    await date.fill("2017-05-19");
+    await expect.poll(() => date.inputValue(), { timeout: PATIENCE }).toBe("2017-05-19");
     const body = page.locator('[data-slate-editor="true"]');
     await body.click();
     await page.keyboard.type("Words before the elements.");
     await page.keyboard.press("Enter");
+    await page.keyboard.type("Words after them.");
 
     // The values of each form, and the block README documents for them (blocks.ts writes it; test/cms/blocks.test.ts
     // shows the build reads it back as these values).
@@ -178,30 +205,34 @@ describe("Decap CMS at /admin/ with the newsroom elements", () => {
     const pullquote = { speaker: "Rex Tillerson", role: "U.S. Secretary of State", text: "We Americans must *own* this problem." };
     const video = { url: "https://vimeo.com/76979871", title: "The New Vimeo Player", duration: "1:45", source: "Vimeo", description: "What the player looks like." };
 
-    await addComponent(page, "Story highlights");
-    const add = page.getByRole("button", { name: "Add highlights (one line each)" }).last();
-    for (const [index, item] of highlights.items.entries()) {
-      await add.click();
-      await typeInto(page.locator('input[id^="item-field-"]').nth(index), item);
-    }
-    // Each component opens after the cursor: click at the end of the body's last paragraph first.
-    const next = async (label: string) => {
-      await body.locator("p").last().click();
+    // A component opens after the cursor's paragraph: with the cursor in the first paragraph each time, they are
+    // inserted last to first. Each form is found as the body's component of that name, its fields by their labels.
+    const insert = async (label: string): Promise<Locator> => {
+      await body.locator("p").first().click();
       await page.keyboard.press("End");
       await addComponent(page, label);
+      const component = body.locator('[data-slate-void="true"]').filter({ has: page.locator("label", { hasText: new RegExp(`^${label}$`) }) });
+      await component.waitFor({ timeout: PATIENCE });
+      return component;
     };
-    await next("Quote");
-    await typeInto(field(page, "Speaker (optional)"), quote.speaker);
-    await typeInto(field(page, "Role (optional)"), quote.role);
-    await typeInto(field(page, "Language of the words (BCP 47, e.g. es-MX) (optional)"), quote.lang);
-    await typeInto(field(page, "Words (Markdown) (optional)"), quote.text);
-    await next("Pull quote");
-    await typeInto(field(page, "Speaker (optional)"), pullquote.speaker);
-    await typeInto(field(page, "Role (optional)"), pullquote.role);
-    await typeInto(field(page, "Words (Markdown) (optional)"), pullquote.text);
-    await next("Video");
-    await page.waitForTimeout(1000); await page.screenshot({ path: "/tmp/explore/video.png" }); (await import("node:fs")).writeFileSync("/tmp/explore/video.html", await page.content());
-    for (const [name, value] of Object.entries(video)) await typeInto(page.locator(`input[id^="${name}-field-"]`).last(), value);
+    const inComponent = (component: Locator, label: string) => component.getByLabel(label, { exact: true });
+    const videoForm = await insert("Video");
+    for (const [name, value] of Object.entries(video)) await typeInto(videoForm.locator(`input[id^="${name}-field-"]`), value);
+    const pullquoteForm = await insert("Pull quote");
+    await typeInto(inComponent(pullquoteForm, "Speaker (optional)"), pullquote.speaker);
+    await typeInto(inComponent(pullquoteForm, "Role (optional)"), pullquote.role);
+    await typeInto(inComponent(pullquoteForm, "Words (Markdown) (optional)"), pullquote.text);
+    const quoteForm = await insert("Quote");
+    await typeInto(inComponent(quoteForm, "Speaker (optional)"), quote.speaker);
+    await typeInto(inComponent(quoteForm, "Role (optional)"), quote.role);
+    await typeInto(inComponent(quoteForm, "Language of the words (BCP 47, e.g. es-MX) (optional)"), quote.lang);
+    await typeInto(inComponent(quoteForm, "Words (Markdown) (optional)"), quote.text);
+    const highlightsForm = await insert("Story highlights");
+    for (const [index, item] of highlights.items.entries()) {
+      await highlightsForm.getByRole("button", { name: "Add highlights (one line each)" }).click();
+      await typeInto(highlightsForm.locator('input[id^="item-field-"]').nth(index), item);
+    }
+    expect(await body.locator('[data-slate-void="true"]').count()).toBe(4);
 
     // The preview pane shows the four elements (and no error box) before anything is published.
     const pane = preview(page);
@@ -237,11 +268,52 @@ describe("Decap CMS at /admin/ with the newsroom elements", () => {
     }
     // And what each shows is what its form held.
     const [[shownHighlights], [shownQuote], [shownPullquote], [shownVideo]] = fromBuild as [[Element], [Element], [Element], [Element]];
-    expect([...shownHighlights.querySelectorAll("li")].map((item) => item.innerHTML)).toEqual(["Tillerson and Kelly meet Mexico’s ministers", "The U.S. and Mexico <em>share</em> the blame"].map((text) => expect.stringContaining(text.replace("’", "'")) && text.replace("’", "'")));
+    expect([...shownHighlights.querySelectorAll("li")].map((item) => item.innerHTML.trim())).toEqual(["Tillerson and Kelly meet Mexico's ministers", "The U.S. and Mexico <em>share</em> the blame"]);
     expect(shownQuote.textContent).toContain(quote.speaker);
     expect(shownQuote.querySelector("[lang]")?.getAttribute("lang")).toBe("es-MX");
     expect(shownPullquote.innerHTML).toContain("<em>own</em>");
     expect(shownVideo.textContent).toContain(video.title);
+    expect(admin.external).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 180_000);
+  test("with the local backend (decap-server, as npm start runs it), publishing writes the story into site/stories/", async () => {
+    const copy = mkdtempSync(join(tmpdir(), "newsroom-local-backend-"));
+    cpSync(join(REPOSITORY, "site"), join(copy, "site"), { recursive: true });
+    const decap = await startDecapServer(copy, PATIENCE);
+    decapServers.push(decap);
+    // The site's own backend, with local_backend pointed at this decap-server: Decap asks it, and finds it answering.
+    const config = configWithBackend(output, `backend:\n  name: git-gateway\n  branch: main\nlocal_backend:\n  url: ${decap.api}\n`);
+    const admin = await adminContext(browser, server.origin, config, [decap.api]);
+    contexts.push(admin);
+    const page = await admin.context.newPage();
+    await logIn(page, server.origin);
+    // The stories listed are the files of the copy.
+    const seedTitle = /^title: "(.*)"$/m.exec(readFileSync(join(copy, "site/stories", SEED), "utf8"))![1]!;
+    expect(seedTitle).toMatch(/^Tillerson on Mexico/);
+    await page.getByText(seedTitle, { exact: true }).first().waitFor({ timeout: PATIENCE });
+
+    await page.goto(`${server.origin}/admin/#/collections/stories/new`);
+    await page.locator('button[title="Add Component"]').waitFor({ timeout: PATIENCE });
+    await typeInto(page.locator('input[id^="title-field"]').first(), "Written in the editor");
+    const date = page.locator('input[id^="date-field"]');
+    await date.fill("2017-05-19");
+    await expect.poll(() => date.inputValue(), { timeout: PATIENCE }).toBe("2017-05-19");
+    const body = page.locator('[data-slate-editor="true"]');
+    await body.click();
+    await page.keyboard.type("Words.");
+    await addComponent(page, "Quote");
+    const quote = body.locator('[data-slate-void="true"]');
+    await quote.waitFor({ timeout: PATIENCE });
+    await typeInto(quote.getByLabel("Speaker (optional)", { exact: true }), "Luis Videgaray");
+    await typeInto(quote.getByLabel("Words (Markdown) (optional)", { exact: true }), "We need to overcome the blame game.");
+    await publish(page);
+    const file = join(copy, "site/stories/written-in-the-editor.md");
+    await expect.poll(() => (existsSync(file) ? readFileSync(file, "utf8") : ""), { timeout: PATIENCE, message: `the story written by decap-server\n${decap.log()}` }).toContain(":::\n");
+    const written = readFileSync(file, "utf8");
+    expect(written).toBe(`---\ntitle: Written in the editor\ndate: 2017-05-19\n---\nWords.\n\n${writeBlock("quote", { speaker: "Luis Videgaray", text: "We need to overcome the blame game." })}\n`);
+    // Only the new story was written; the others are as they were.
+    expect(readFileSync(join(copy, "site/stories", SEED), "utf8")).toBe(readFileSync(join(REPOSITORY, "site/stories", SEED), "utf8"));
+    expect(admin.requests.some((url) => url.startsWith(decap.api))).toBe(true);
     expect(admin.external).toEqual([]);
   }, 180_000);
 });

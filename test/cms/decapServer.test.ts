@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { writeBlock } from "../../src/cms/blocks.js";
+import { startDecapServer, type DecapServer } from "../helpers/decapAdmin.js";
 import { REPOSITORY } from "../helpers/exampleSite.js";
 
 /**
@@ -12,49 +11,20 @@ import { REPOSITORY } from "../helpers/exampleSite.js";
  * site/stories/*.md on the machine. Here decap-server runs as scripts/start.js runs it, on a free port, over a copy of
  * the site, and is sent what Decap's proxy backend sends when an editor publishes a story (a persistEntry request).
  */
-let server: ChildProcess | undefined;
-afterAll(() => {
-  server?.kill("SIGTERM");
+let server: DecapServer | undefined;
+afterAll(async () => {
+  await server?.stop();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 test("decap-server writes the story an editor publishes into site/stories/", async () => {
   const copy = mkdtempSync(join(tmpdir(), "newsroom-decap-server-"));
   cpSync(join(REPOSITORY, "site"), join(copy, "site"), { recursive: true });
-  const port = await freePort();
-  server = spawn(process.execPath, [join(REPOSITORY, "node_modules/decap-server/dist/index.js")], {
-    env: { ...process.env, PORT: String(port), MODE: "fs", GIT_REPO_DIRECTORY: copy },
-    stdio: "pipe",
-  });
-  let log = "";
-  server.stdout?.on("data", (chunk) => (log += String(chunk)));
-  server.stderr?.on("data", (chunk) => (log += String(chunk)));
-  const api = `http://127.0.0.1:${port}/api/v1`;
+  server = await startDecapServer(copy);
+  const api = server.api;
   const call = async (action: string, params: object) => {
     const response = await fetch(api, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action, params }) });
     return { status: response.status, body: (await response.json()) as unknown };
   };
-  // Wait until it answers.
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      if ((await call("info", {})).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`decap-server did not start:\n${log}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   const raw = `---\ntitle: Written in the editor\ndate: 2017-05-19\n---\nWords.\n\n${writeBlock("quote", { speaker: "Luis Videgaray", role: "Mexican Foreign Secretary", text: "We need to overcome the blame game." })}\n`;
   const path = "site/stories/written-in-the-editor.md";
   const persisted = await call("persistEntry", {

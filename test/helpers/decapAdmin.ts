@@ -2,9 +2,12 @@
  * The example site's Decap CMS admin in Chromium: served from a build of the site, with its config's backend replaced
  * (Decap's in-memory `test-repo`, or decap-server at a given address), and every request watched.
  */
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { REPOSITORY } from "./exampleSite.js";
 
 export interface AdminContext {
   context: BrowserContext;
@@ -53,4 +56,62 @@ export function repoFile(page: Page, name: string): Promise<string | undefined> 
 export async function publish(page: Page): Promise<void> {
   await page.getByText("Publish", { exact: true }).first().click();
   await page.getByText("Publish now", { exact: true }).click();
+}
+
+export interface DecapServer {
+  /** Its API, as a config's `local_backend: { url }` names it. */
+  api: string;
+  /** What it printed (for a failure's message). */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** A free port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * decap-server (Decap's local backend) as scripts/start.js runs it, on a free port, over `directory` (a copy of the
+ * repository's site: it writes there), once it answers.
+ */
+export async function startDecapServer(directory: string, patience = 20_000): Promise<DecapServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(REPOSITORY, "node_modules/decap-server/dist/index.js")], {
+    env: { ...process.env, PORT: String(port), MODE: "fs", GIT_REPO_DIRECTORY: directory },
+    stdio: "pipe",
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk) => (log += String(chunk)));
+  child.stderr?.on("data", (chunk) => (log += String(chunk)));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const server: DecapServer = {
+    api: `http://127.0.0.1:${port}/api/v1`,
+    log: () => log,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+  const deadline = Date.now() + patience;
+  for (;;) {
+    try {
+      const response = await fetch(server.api, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "info", params: {} }) });
+      if (response.status === 200) return server;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`decap-server did not start:\n${log}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
