@@ -130,8 +130,14 @@ afterAll(async () => {
 
 /** What the page records from before its first byte is parsed (page clock, `performance.now()`). */
 interface Watch {
-  /** The sum of layout shifts not caused by input, as Core Web Vitals' CLS counts them. */
+  /**
+   * The sum of layout shifts not caused by input, as Core Web Vitals' CLS counts them, once the page has loaded and
+   * painted: what the live script (and nothing else) may move.
+   */
   layoutShift: number;
+  /** The same, while the page loaded (before `loaded`). */
+  loadShift: number;
+  loaded?: boolean;
   /** What moved, for the message when something did. */
   shifted: string[];
   /** When each request for live.json started. */
@@ -164,18 +170,22 @@ async function visit(origin: string, path: string, options: { javaScriptEnabled?
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("request", (request) => requests.push(request.url()));
   await page.addInitScript((interval) => {
-    const record = { layoutShift: 0, shifted: [] as string[], polls: [] as number[], violations: [] as string[] } as Watch;
+    const record = { layoutShift: 0, loadShift: 0, shifted: [] as string[], polls: [] as number[], violations: [] as string[] } as Watch;
     document.addEventListener("securitypolicyviolation", (event) => record.violations.push(`${event.effectiveDirective} blocked ${event.blockedURI || "(inline)"}`));
     const scope = window as unknown as { newsroomLiveInterval: number; liveWatch: Watch };
     scope.newsroomLiveInterval = interval;
     scope.liveWatch = record;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node }> }>) {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }> }>) {
         if (entry.hadRecentInput) continue;
-        record.layoutShift += entry.value;
+        if (record.loaded) record.layoutShift += entry.value;
+        else record.loadShift += entry.value;
         for (const source of entry.sources ?? []) {
-          const node = source.node as Element | undefined;
-          record.shifted.push(`${entry.value.toFixed(4)} ${node?.nodeName ?? "?"}#${node?.id ?? ""}.${node?.className ?? ""} at ${Math.round(entry.startTime)} ms`);
+          // A text node is named by its element and its first words.
+          const node = source.node as Node | undefined;
+          const element = node && node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element | undefined);
+          const words = node?.nodeType === Node.TEXT_NODE ? ` "${(node.textContent ?? "").trim().slice(0, 40)}"` : "";
+          record.shifted.push(`${entry.value.toFixed(4)} ${element?.localName ?? "?"}#${element?.id ?? ""}.${element?.className ?? ""}${words} at ${Math.round(entry.startTime)} ms, ${JSON.stringify(source.previousRect)} → ${JSON.stringify(source.currentRect)}`);
         }
       }
     }).observe({ type: "layout-shift", buffered: true });
@@ -191,7 +201,21 @@ async function visit(origin: string, path: string, options: { javaScriptEnabled?
     }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   }, INTERVAL);
   await page.goto(`${origin}${path}`, { waitUntil: "load", timeout: PATIENCE });
-  return { page, context, external, requests, errors, watch: () => page.evaluate(() => (window as unknown as { liveWatch: Watch }).liveWatch) };
+  const watch = () => page.evaluate(() => (window as unknown as { liveWatch: Watch }).liveWatch);
+  // Without JavaScript there is nothing to watch; a link to a moved update navigates on to its page.
+  if (options.javaScriptEnabled === false || path.includes("#")) return { page, context, external, requests, errors, watch };
+  await painted(page);
+  const loaded = await page.evaluate(() => {
+    const record = (window as unknown as { liveWatch: Watch }).liveWatch;
+    record.loaded = true;
+    return record;
+  });
+  // While the page loads, the live script changes nothing (it waits for its first poll). One full run of the suite on a
+  // loaded machine once saw a text node move 0.0012 at 215 ms, during the load; it was not reproduced in many runs
+  // since, alone or under load. So the load is held far below CLS's "good" limit of 0.1, and everything after it, which
+  // is what the script does, must be exactly 0.
+  expect(loaded.loadShift, loaded.shifted.join("\n")).toBeLessThan(0.01);
+  return { page, context, external, requests, errors, watch };
 }
 
 const now = (page: Page) => page.evaluate(() => performance.now());
