@@ -4,10 +4,10 @@
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { REPOSITORY } from "./exampleSite.js";
+import { freePort } from "./ports.js";
 
 export interface AdminContext {
   context: BrowserContext;
@@ -66,17 +66,6 @@ export interface DecapServer {
   stop(): Promise<void>;
 }
 
-/** A free port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * decap-server (Decap's local backend) as scripts/start.js runs it, on a free port, over `directory` (a copy of the

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { REPOSITORY } from "../helpers/exampleSite.js";
+import { freePort } from "../helpers/ports.js";
 
 /**
  * README, "Try it: the example site": "While `npm start` runs, editing a story, a layout or the plugin's own source
@@ -51,17 +51,6 @@ async function stopTree(child: ChildProcess | undefined): Promise<void> {
   signal("SIGKILL");
 }
 
-/** A port nothing listens on now: the one the system hands out for port 0. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The last address the dev server announced, if any yet. */
 function serverAddress(): string | undefined {
