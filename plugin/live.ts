@@ -6,6 +6,7 @@
  */
 import {
   liveCoverage,
+  storyFolder,
   livePollDocument,
   NewsroomError,
   renderElement,
@@ -81,6 +82,8 @@ export function lineOfUpdate(source: string, update: LiveUpdate, name: string): 
 export class LiveStories {
   /** Each live story's coverage, worked out once per build. */
   #coverage = new Map<string, LiveCoverage>();
+  /** Each update's `<article>`, as its story's content rendered it ('' for a story read from its source). */
+  #markup = new Map<LiveUpdate, string>();
   /** The pages whose live blog was rendered in this build. */
   #blogs = new Set<string>();
   /** The live stories the collections hold: each gets its live.json and numbered pages. */
@@ -90,6 +93,7 @@ export class LiveStories {
 
   reset(): void {
     this.#coverage.clear();
+    this.#markup.clear();
     this.#blogs.clear();
     this.#collected.clear();
   }
@@ -129,7 +133,9 @@ export class LiveStories {
     const key = pageKey(story);
     const known = this.#coverage.get(key);
     if (known) return known;
-    const updates = this.state.stories.updatesOf(story).map((rendered) => rendered.element);
+    const rendered = this.state.stories.updatesOf(story);
+    for (const { element, markup } of rendered) this.#markup.set(element, markup);
+    const updates = rendered.map(({ element }) => element);
     const coverage = liveCoverage(updates, {
       url: String(story.url),
       pageSize: this.state.options.live.pageSize,
@@ -151,15 +157,14 @@ export class LiveStories {
    * renders it now). A numbered page also needs what the elements inside the update need (a video's stylesheet).
    */
   markupOf(story: CollectionItem, update: LiveUpdate, onPage: EleventyPage, context: () => RenderContext): string {
-    const rendered = this.state.stories.renderedOf(story);
-    const own = rendered.find((entry) => entry.element === update);
-    if (!own || own.markup === "") return renderElement(update, context()).toString();
+    const markup = this.#markup.get(update);
+    if (!markup) return renderElement(update, context()).toString();
     if (onPage.url !== story.url) {
-      for (const entry of rendered) {
-        if (entry.element !== update && entry.markup !== "" && own.markup.includes(entry.markup)) this.state.assets.add(onPage, entry.element);
+      for (const entry of this.state.stories.renderedOf(story)) {
+        if (entry.element !== update && entry.markup !== "" && markup.includes(entry.markup)) this.state.assets.add(onPage, entry.element);
       }
     }
-    return own.markup;
+    return markup;
   }
 
   /** The context live blogs render in: the page's (its words, its language, the live time format). */
@@ -169,7 +174,7 @@ export class LiveStories {
 
   /** Where the live page's script polls: beside the page. */
   static pollPath(storyUrl: string): string {
-    return `${storyUrl.endsWith("/") ? storyUrl : `${storyUrl.replace(/\.html?$/, "")}/`}live.json`;
+    return `${storyFolder(storyUrl)}live.json`;
   }
 
   register(config: EleventyConfig, metadata: MetadataSource): void {

@@ -59,7 +59,7 @@ export {
 export { rfc3339, storyInstant, xmlUnrepresentableCharacter } from "./metadata/xml.js";
 export type { LiveUpdate } from "./types.js";
 export { parseUpdate, renderUpdate, parseUpdateTime, derivedUpdateId, readableUpdateTime, updateVersion, UPDATE_FIELDS, UPDATE_FLAGS, type UpdateParseOptions } from "./elements/update.js";
-export { liveCoverage, numberedUpdatesPath, newestFirst, type LiveCoverage, type LiveCoverageOptions, type UpdatesPage } from "./live/coverage.js";
+export { liveCoverage, numberedUpdatesPath, storyFolder, newestFirst, type LiveCoverage, type LiveCoverageOptions, type UpdatesPage } from "./live/coverage.js";
 export { renderLiveBlog, type LiveBlogOptions } from "./live/render.js";
 export { livePollDocument, type LivePollDocument } from "./live/poll.js";
 export { liveStoryMetadata, liveModified, liveDate, LIVE_UPDATE_HEADLINE_LIMIT, type LiveMetadataSource } from "./live/metadata.js";

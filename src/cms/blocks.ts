@@ -9,7 +9,8 @@
  * are left out.
  */
 import { NewsroomError } from "../errors.js";
-import { UPDATE_FLAGS } from "../elements/update.js";
+import { parseFlag, UPDATE_FLAGS } from "../elements/update.js";
+import { InvalidValue } from "../values/fields.js";
 import { VIDEO_FIELDS } from "../elements/video.js";
 import { parseAttributes } from "../syntax/attributes.js";
 import { dedent, highlightsFromMarkdown, type MarkdownParser } from "../syntax/body.js";
@@ -123,12 +124,14 @@ export function blockRegExp(type: ContainerElementType, names: BlockNames = DEFA
   return new RegExp(blockPattern(names[type]));
 }
 
+/** A flag read as `parseUpdate` reads it, its fault named as the element's. */
 function flagValue(name: string, value: string, type: ContainerElementType): boolean {
-  // As `parseUpdate` reads a flag: bare, empty, true or yes is on; false or no is off.
-  const word = value.trim().toLowerCase();
-  if (word === "" || word === "true" || word === "yes") return true;
-  if (word === "false" || word === "no") return false;
-  throw new NewsroomError({ element: type, problem: `${name} must be true or false, not ${JSON.stringify(value)}`, fix: "write it bare (key, pinned) to turn it on, or leave it out" });
+  try {
+    return parseFlag(value);
+  } catch (error) {
+    if (!(error instanceof InvalidValue)) throw error;
+    throw new NewsroomError({ element: type, problem: `${name} ${error.problem}`, fix: error.fix });
+  }
 }
 
 /**

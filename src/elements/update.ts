@@ -49,7 +49,8 @@ export function parseUpdateTime(value: unknown, timeZone: string): DateTime {
   return parsed.setZone(timeZone);
 }
 
-function parseFlag(value: unknown): boolean {
+/** A flag's value: bare or empty, true or yes is on; false or no is off; anything else is wrong. */
+export function parseFlag(value: unknown): boolean {
   if (typeof value === "boolean") return value;
   if (typeof value === "string") {
     const word = value.trim().toLowerCase();

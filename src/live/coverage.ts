@@ -60,8 +60,12 @@ export function newestFirst(a: LiveUpdate, b: LiveUpdate): number {
  * `/stories/election/` (or `/stories/election.html`).
  */
 export function numberedUpdatesPath(storyUrl: string, number: number): string {
-  const base = storyUrl.endsWith("/") ? storyUrl : `${storyUrl.replace(/\.html?$/, "")}/`;
-  return `${base}updates/${number}/`;
+  return `${storyFolder(storyUrl)}updates/${number}/`;
+}
+
+/** The folder of a live story's own files (its numbered pages, live.json, its feeds): `/stories/x/` for `/stories/x/` or `/stories/x.html`. */
+export function storyFolder(storyUrl: string): string {
+  return storyUrl.endsWith("/") ? storyUrl : `${storyUrl.replace(/\.html?$/, "")}/`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * entry, newest first, written by the same writers as the site's feeds (`src/metadata/feeds.ts`) from the story's
  * `StoryMetadata.live`. The content of each entry is the update as its page shows it.
  */
+import { storyFolder } from "./coverage.js";
 import { NewsroomError } from "../errors.js";
 import { atomFeedOfItems, jsonFeedOfItems, storyFeedAuthors, type FeedDescription, type FeedItem } from "../metadata/feeds.js";
 import type { LiveUpdateMetadata, StoryMetadata } from "../metadata/types.js";
@@ -16,8 +17,7 @@ export const KEY_EVENT_CATEGORY = "key-event";
  * `/stories/election/feed.json` for the story at `/stories/election/` (or `/stories/election.html`).
  */
 export function liveFeedPath(storyPath: string, format: "atom" | "json"): string {
-  const base = storyPath.endsWith("/") ? storyPath : `${storyPath.replace(/\.html?$/, "")}/`;
-  return `${base}${format === "atom" ? "feed.xml" : "feed.json"}`;
+  return `${storyFolder(storyPath)}${format === "atom" ? "feed.xml" : "feed.json"}`;
 }
 
 export interface LiveFeedOptions {

@@ -40,7 +40,7 @@ export interface NewsroomMarkdownOptions {
   /** The word after `:::` for each element. */
   names: Readonly<Record<ContainerElementType, string>>;
   parseOptions?: ParseOptions | undefined;
-  /** The parse options of one render (e.g. the time zone of the story a live update belongs to); `parseOptions` when absent. */
+  /** The parse options of a live update in one render (the time zone of its story); `parseOptions` when absent. */
   parseOptionsFor?: ((env: object) => ParseOptions) | undefined;
   /** Builds the render context for one render call; `env` is what the caller passed to markdown-it. */
   renderContext(env: object): RenderContext;
@@ -315,7 +315,9 @@ export function newsroomMarkdown(md: MarkdownIt, options: NewsroomMarkdownOption
     }
     const attributes = parseAttributes(attributeText, type, {}, type === "update" ? UPDATE_FLAGS : undefined);
     const input = inputWithBody(type, attributes, type === "video" ? body || undefined : body, md, { line: 1 });
-    const element = parseElement(type, input, {}, options.parseOptionsFor?.(env) ?? options.parseOptions);
+    // Only an update reads the render's own options (its story's zone): every other element takes the site's.
+    const parseOptions = type === "update" && options.parseOptionsFor ? options.parseOptionsFor(env) : options.parseOptions;
+    const element = parseElement(type, input, {}, parseOptions);
     if (read?.keepElements) {
       const key = elementKey(type, attributeText, body);
       if (application.readElements.add(key, element)) read.elementKeys.push(key);
